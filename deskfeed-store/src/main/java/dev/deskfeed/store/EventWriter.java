@@ -1,0 +1,33 @@
+package dev.deskfeed.store;
+
+import dev.deskfeed.core.Event;
+import java.util.List;
+
+/**
+ * The only way events change. Every method blocks until its change committed, so a return is an acknowledgement
+ * that survives a crash; concurrent calls share one transaction (group commit). Every insert, update and delete
+ * takes the next change-log seq.
+ *
+ * <p>Thread-safe. The writer keeps each bucket's latest event in memory for the heartbeat merge and drops that
+ * cache whenever another process wrote to the same database.
+ */
+public interface EventWriter {
+
+  /** The ActivityWatch heartbeat: extends the bucket's latest event or inserts a new one. */
+  WriteResult heartbeat(long bucketRow, Event heartbeat, long pulsetimeMicros);
+
+  /** Inserts events; one with an id replaces that event of the bucket (ActivityWatch semantics). */
+  List<WriteResult> insert(long bucketRow, List<Event> events);
+
+  /**
+   * Inserts or updates events keyed by {@code origins} (a device-local event id, or an import key), so that
+   * replaying the same batch changes nothing: an identical event is {@code UNCHANGED} and takes no seq.
+   */
+  List<WriteResult> upsert(long bucketRow, List<Event> events, List<String> origins);
+
+  /** Deletes one event; false when the bucket has no such event. */
+  boolean delete(long bucketRow, long eventId);
+
+  /** Deletes a bucket and all its events (each event's deletion enters the change log). */
+  void deleteBucket(long bucketRow);
+}

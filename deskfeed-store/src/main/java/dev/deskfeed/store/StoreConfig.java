@@ -1,0 +1,40 @@
+package dev.deskfeed.store;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to reach the database.
+ *
+ * @param jdbcUrl {@code jdbc:sqlite:/path/deskfeed.db} or {@code jdbc:postgresql://host/db}
+ * @param user database user for PostgreSQL, or null
+ * @param password database password for PostgreSQL, or null
+ * @param durableSync for SQLite: {@code synchronous=FULL} (survives power loss) when true, {@code NORMAL}
+ *     (survives a process crash, not power loss) when false. Group commit makes FULL affordable.
+ */
+public record StoreConfig(String jdbcUrl, String user, String password, boolean durableSync) {
+
+  public StoreConfig {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    if (!jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          "unsupported database URL '" + jdbcUrl + "': use jdbc:postgresql://HOST/DB or --data DIR for SQLite");
+    }
+  }
+
+  public static StoreConfig sqlite(Path dataDirectory) {
+    return new StoreConfig("jdbc:sqlite:" + dataDirectory.resolve("deskfeed.db").toAbsolutePath(), null, null, true);
+  }
+
+  public static StoreConfig url(String jdbcUrl) {
+    return new StoreConfig(jdbcUrl, null, null, true);
+  }
+
+  public StoreConfig withDurableSync(boolean durable) {
+    return new StoreConfig(jdbcUrl, user, password, durable);
+  }
+
+  public boolean isSqlite() {
+    return jdbcUrl.startsWith("jdbc:sqlite:");
+  }
+}
