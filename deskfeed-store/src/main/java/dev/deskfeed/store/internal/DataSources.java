@@ -1,0 +1,109 @@
+package dev.deskfeed.store.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.deskfeed.store.StoreConfig;
+import dev.deskfeed.store.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Opens connections the way each dialect needs them.
+ *
+ * <p>SQLite: WAL journal so readers never block the writer; {@code busy_timeout} so a second process (a CLI
+ * command next to a running server) waits instead of failing; IMMEDIATE transactions so a transaction takes the
+ * write lock up front and cannot deadlock on a lock upgrade; foreign keys on.
+ */
+final class DataSources {
+
+  private DataSources() {}
+
+  static HikariDataSource pool(StoreConfig config, Dialect dialect, int size) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(config.jdbcUrl());
+    hikari.setPoolName("deskfeed-" + dialect.wireName);
+    hikari.setMaximumPoolSize(size);
+    hikari.setMinimumIdle(1);
+    if (config.user() != null) {
+      hikari.setUsername(config.user());
+    }
+    if (config.password() != null) {
+      hikari.setPassword(config.password());
+    }
+    connectionProperties(config, dialect).forEach((key, value) -> hikari.addDataSourceProperty((String) key, value));
+    try {
+      return new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open the database at " + describe(config) + ": " + rootMessage(e)
+          + (dialect == Dialect.POSTGRESQL ? " (is PostgreSQL running and does the database exist?)" : ""), e);
+    }
+  }
+
+  /** A dedicated connection for the writer thread, outside the pool so readers can never starve it. */
+  static Connection writerConnection(StoreConfig config, Dialect dialect) {
+    try {
+      Properties properties = connectionProperties(config, dialect);
+      if (config.user() != null) {
+        properties.setProperty("user", config.user());
+      }
+      if (config.password() != null) {
+        properties.setProperty("password", config.password());
+      }
+      return DriverManager.getConnection(config.jdbcUrl(), properties);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the writer connection to " + describe(config) + ": " + e.getMessage(), e);
+    }
+  }
+
+  static Properties connectionProperties(StoreConfig config, Dialect dialect) {
+    Properties properties = new Properties();
+    if (dialect == Dialect.SQLITE) {
+      properties.setProperty("journal_mode", "WAL");
+      properties.setProperty("synchronous", config.durableSync() ? "FULL" : "NORMAL");
+      properties.setProperty("foreign_keys", "true");
+      properties.setProperty("busy_timeout", "15000");
+      properties.setProperty("transaction_mode", "IMMEDIATE");
+      properties.setProperty("cache_size", "-16000");
+    } else {
+      properties.setProperty("ApplicationName", "deskfeed");
+    }
+    return properties;
+  }
+
+  static void ensureSqliteDirectory(StoreConfig config) {
+    String path = config.jdbcUrl().substring("jdbc:sqlite:".length());
+    int query = path.indexOf('?');
+    if (query >= 0) {
+      path = path.substring(0, query);
+    }
+    if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
+      return;
+    }
+    Path parent = Paths.get(path).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot create the data directory " + parent + ": " + e.getMessage()
+          + " (choose another with --data DIR)", e);
+    }
+  }
+
+  static String describe(StoreConfig config) {
+    String url = config.jdbcUrl();
+    // Never print a password that may sit in the URL's query string.
+    return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+}

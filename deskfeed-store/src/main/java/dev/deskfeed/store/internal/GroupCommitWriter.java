@@ -1,0 +1,215 @@
+package dev.deskfeed.store.internal;
+
+import dev.deskfeed.core.Event;
+import dev.deskfeed.store.EventWriter;
+import dev.deskfeed.store.StoreException;
+import dev.deskfeed.store.WriteResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: one thread owns the write connection, takes every write that is waiting, runs them all in one
+ * transaction, commits once, and only then releases the callers. Durability costs one commit (one fsync) per
+ * group instead of one per write, and the more callers wait the larger the groups get.
+ *
+ * <p>The thread also owns the cache of each bucket's latest event (no locks: nobody else touches it). The cache is
+ * dropped whenever the counters show that another process wrote to the database since this writer's last commit.
+ *
+ * <p>When a group's transaction fails it is rolled back and each of its writes is retried alone, so a write that
+ * cannot succeed fails only its own caller.
+ */
+final class GroupCommitWriter implements EventWriter, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+  private static final int MAX_GROUP = 512;
+
+  private final Connection connection;
+  private final Dialect dialect;
+  private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final Map<Long, Event> lastEvents = new HashMap<>();
+  private final Counters counters;
+  private final TransactionControl transactions;
+  private final Thread thread;
+  private final PendingWrite<Void> stop = new PendingWrite<>(null);
+  private volatile boolean closed;
+  private long counterAfterLastCommit = -1;
+
+  GroupCommitWriter(Connection connection, Dialect dialect) {
+    this.connection = connection;
+    this.dialect = dialect;
+    this.counters = new Counters(connection);
+    try {
+      this.transactions = new TransactionControl(connection, dialect);
+    } catch (SQLException e) {
+      throw new StoreException("cannot prepare the writer connection: " + e.getMessage(), e);
+    }
+    this.thread = new Thread(this::run, "deskfeed-writer");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  @Override
+  public WriteResult heartbeat(long bucketRow, Event heartbeat, long pulsetimeMicros) {
+    return submit(new HeartbeatOp(bucketRow, heartbeat, pulsetimeMicros));
+  }
+
+  @Override
+  public List<WriteResult> insert(long bucketRow, List<Event> events) {
+    return events.isEmpty() ? List.of() : submit(new InsertOp(bucketRow, events));
+  }
+
+  @Override
+  public List<WriteResult> upsert(long bucketRow, List<Event> events, List<String> origins) {
+    if (events.size() != origins.size()) {
+      throw new IllegalArgumentException("one origin per event: " + events.size() + " events, " + origins.size());
+    }
+    return events.isEmpty() ? List.of() : submit(new UpsertOp(bucketRow, events, origins));
+  }
+
+  @Override
+  public boolean delete(long bucketRow, long eventId) {
+    return submit(new DeleteOp(bucketRow, eventId));
+  }
+
+  @Override
+  public void deleteBucket(long bucketRow) {
+    submit(new DeleteBucketOp(bucketRow));
+  }
+
+  private <T> T submit(WriteOp<T> op) {
+    if (closed) {
+      throw new StoreException("the store is closed; the write was not accepted");
+    }
+    PendingWrite<T> pending = new PendingWrite<>(op);
+    queue.add(pending);
+    return pending.await();
+  }
+
+  private void run() {
+    List<PendingWrite<?>> group = new ArrayList<>();
+    while (true) {
+      try {
+        group.add(queue.take());
+      } catch (InterruptedException e) {
+        continue; // only close() stops this thread, through the stop marker
+      }
+      queue.drainTo(group, MAX_GROUP - 1);
+      boolean stopping = group.remove(stop);
+      if (!group.isEmpty()) {
+        write(group);
+      }
+      group.clear();
+      if (stopping) {
+        return;
+      }
+    }
+  }
+
+  private void write(List<PendingWrite<?>> group) {
+    try {
+      runInTransaction(group);
+    } catch (SQLException | RuntimeException groupError) {
+      if (group.size() == 1) {
+        group.get(0).failed(translate(groupError));
+        return;
+      }
+      LOG.debug("group of {} writes failed, retrying one by one: {}", group.size(), groupError.toString());
+      for (PendingWrite<?> single : group) {
+        try {
+          runInTransaction(List.of(single));
+        } catch (SQLException | RuntimeException singleError) {
+          single.failed(translate(singleError));
+        }
+      }
+    }
+  }
+
+  private void runInTransaction(List<PendingWrite<?>> group) throws SQLException {
+    WriteTransaction tx = new WriteTransaction(connection, statements, lastEvents, counters);
+    counters.reset();
+    try {
+      transactions.begin();
+      int changes = 0;
+      for (PendingWrite<?> pending : group) {
+        changes += Math.max(1, pending.op.maxChanges());
+      }
+      long before = counters.reserveSeqs(changes);
+      if (before != counterAfterLastCommit) {
+        // Someone else (another process, or a rolled-back attempt) moved the counter: our cache may be stale.
+        lastEvents.clear();
+      }
+      for (PendingWrite<?> pending : group) {
+        applyOne(pending, tx);
+      }
+      transactions.commit();
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly();
+      throw e;
+    }
+    counterAfterLastCommit = Math.max(counters.seqLimit(), counterAfterLastCommit);
+    tx.forgottenLast.forEach(lastEvents::remove);
+    lastEvents.putAll(tx.tentativeLast);
+    for (PendingWrite<?> pending : group) {
+      pending.committed();
+    }
+  }
+
+  private static <T> void applyOne(PendingWrite<T> pending, WriteTransaction tx) throws SQLException {
+    pending.applied(pending.op.apply(tx));
+  }
+
+  private void rollbackQuietly() {
+    try {
+      transactions.rollback();
+    } catch (SQLException e) {
+      LOG.warn("rollback failed: {}", e.getMessage());
+    }
+    counterAfterLastCommit = -1; // we no longer know what the counter holds
+  }
+
+  private RuntimeException translate(Throwable error) {
+    if (error instanceof IllegalArgumentException illegal) {
+      return illegal;
+    }
+    if (error instanceof StoreException store) {
+      return store;
+    }
+    return new StoreException("the " + dialect.wireName + " database rejected a write: " + error.getMessage(), error);
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    queue.add(stop);
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (PreparedStatement statement : statements.values()) {
+      try {
+        statement.close();
+      } catch (SQLException ignored) {
+        // closing anyway
+      }
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      LOG.warn("closing the writer connection failed: {}", e.getMessage());
+    }
+  }
+}

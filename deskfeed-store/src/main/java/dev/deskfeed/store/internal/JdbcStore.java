@@ -1,0 +1,114 @@
+package dev.deskfeed.store.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.deskfeed.store.BucketStore;
+import dev.deskfeed.store.ChangeLog;
+import dev.deskfeed.store.DeviceStore;
+import dev.deskfeed.store.EventStore;
+import dev.deskfeed.store.SettingStore;
+import dev.deskfeed.store.Store;
+import dev.deskfeed.store.StoreConfig;
+import dev.deskfeed.store.TokenStore;
+import dev.deskfeed.store.UserStore;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JDBC implementation of {@link Store} for SQLite and PostgreSQL. */
+public final class JdbcStore implements Store {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+
+  private final StoreConfig config;
+  private final Dialect dialect;
+  private final HikariDataSource pool;
+  private final GroupCommitWriter writer;
+  private final UserStore users;
+  private final DeviceStore devices;
+  private final TokenStore tokens;
+  private final BucketStore buckets;
+  private final EventStore events;
+  private final SettingStore settings;
+  private final ChangeLog changes;
+
+  private JdbcStore(StoreConfig config) {
+    this.config = config;
+    this.dialect = Dialect.of(config.jdbcUrl());
+    if (dialect == Dialect.SQLITE) {
+      DataSources.ensureSqliteDirectory(config);
+    }
+    HikariDataSource opened = DataSources.pool(config, dialect, dialect == Dialect.SQLITE ? 4 : 10);
+    try {
+      Migrations.migrate(opened, dialect);
+      this.pool = opened;
+      Jdbi jdbi = Jdbi.create(pool);
+      this.writer = new GroupCommitWriter(DataSources.writerConnection(config, dialect), dialect);
+      this.users = new JdbcUserStore(jdbi);
+      this.devices = new JdbcDeviceStore(jdbi);
+      this.tokens = new JdbcTokenStore(jdbi);
+      this.buckets = new JdbcBucketStore(jdbi);
+      this.events = new JdbcEventStore(jdbi, writer);
+      this.settings = new JdbcSettingStore(jdbi, dialect);
+      this.changes = new JdbcChangeLog(jdbi);
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    LOG.info("Store open: {} ({})", describe(), dialect.wireName);
+  }
+
+  public static Store open(StoreConfig config) {
+    return new JdbcStore(config);
+  }
+
+  @Override
+  public String dialect() {
+    return dialect.wireName;
+  }
+
+  @Override
+  public String describe() {
+    return DataSources.describe(config);
+  }
+
+  @Override
+  public UserStore users() {
+    return users;
+  }
+
+  @Override
+  public DeviceStore devices() {
+    return devices;
+  }
+
+  @Override
+  public TokenStore tokens() {
+    return tokens;
+  }
+
+  @Override
+  public BucketStore buckets() {
+    return buckets;
+  }
+
+  @Override
+  public EventStore events() {
+    return events;
+  }
+
+  @Override
+  public SettingStore settings() {
+    return settings;
+  }
+
+  @Override
+  public ChangeLog changes() {
+    return changes;
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+    pool.close();
+  }
+}

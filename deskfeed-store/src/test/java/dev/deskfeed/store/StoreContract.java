@@ -1,0 +1,272 @@
+package dev.deskfeed.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.deskfeed.core.Bucket;
+import dev.deskfeed.core.Event;
+import dev.deskfeed.core.Json;
+import dev.deskfeed.store.WriteResult.Outcome;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link Store} must have, run against each real database by a subclass.
+ * Times below are whole seconds written in microseconds, to keep the arithmetic checkable by eye.
+ */
+abstract class StoreContract {
+
+  static final long S = 1_000_000L;
+  static final long T0 = 1_790_000_000L * S;
+
+  Store store;
+  User user;
+  Device device;
+  StoredBucket window;
+
+  /** Opens a store on a fresh, empty database. */
+  abstract Store openFresh();
+
+  /** Opens a second store on the same database as the last {@link #openFresh()}. */
+  abstract Store openAgain();
+
+  @BeforeEach
+  void setUp() {
+    store = openFresh();
+    user = store.users().create("ada", null);
+    device = store.devices().create(user.id(), "laptop", "ada-laptop", "linux");
+    window = store.buckets().create(user.id(), device.id(), bucket("aw-watcher-window_ada-laptop")).bucket();
+  }
+
+  @AfterEach
+  void tearDown() {
+    store.close();
+  }
+
+  static Bucket bucket(String id) {
+    return new Bucket(id, "currentwindow", "aw-watcher-window", "ada-laptop", T0, Json.object());
+  }
+
+  static ObjectNode data(String app) {
+    ObjectNode data = Json.object();
+    data.put("app", app);
+    data.put("title", app + " window");
+    return data;
+  }
+
+  static Event at(long second, long seconds, String app) {
+    return Event.of(T0 + second * S, seconds * S, data(app));
+  }
+
+  @Test
+  void usersDevicesAndTokensRoundTrip() {
+    assertThatThrownBy(() -> store.users().create("ada", null)).hasMessageContaining("already exists");
+    assertThat(store.users().byName("ada")).contains(user);
+    assertThat(store.users().count()).isEqualTo(1);
+    assertThatThrownBy(() -> store.devices().create(user.id(), "laptop", "x", "linux"))
+        .hasMessageContaining("already exists");
+    assertThat(store.devices().ofUser(user.id())).containsExactly(device);
+
+    ApiToken ingest = store.tokens().create(user.id(), device.id(), "laptop agent", Scope.INGEST, "hash-1");
+    assertThat(store.tokens().byHash("hash-1")).get().extracting(ApiToken::deviceId, ApiToken::scope)
+        .containsExactly(device.id(), Scope.INGEST);
+    assertThatThrownBy(() -> store.tokens().create(user.id(), null, "bad", Scope.INGEST, "hash-2"))
+        .isInstanceOf(IllegalArgumentException.class);
+    store.tokens().touch(ingest.id(), T0);
+    assertThat(store.tokens().byHash("hash-1").orElseThrow().lastUsed()).isEqualTo(T0);
+    assertThat(store.tokens().revoke(user.id(), ingest.id())).isTrue();
+    assertThat(store.tokens().revoke(user.id(), ingest.id())).isFalse();
+    assertThat(store.tokens().byHash("hash-1").orElseThrow().active()).isFalse();
+  }
+
+  @Test
+  void sessionsExpire() {
+    store.users().createSession("s1", user.id(), T0 + 10 * S);
+    assertThat(store.users().sessionUser("s1", T0)).contains(user);
+    assertThat(store.users().sessionUser("s1", T0 + 11 * S)).isEmpty();
+    store.users().deleteSession("s1");
+    assertThat(store.users().sessionUser("s1", T0)).isEmpty();
+  }
+
+  @Test
+  void creatingAnExistingBucketReturnsItUnchanged() {
+    BucketStore.Created again = store.buckets().create(user.id(), device.id(), bucket(window.id()));
+    assertThat(again.created()).isFalse();
+    assertThat(again.bucket().row()).isEqualTo(window.row());
+    assertThat(store.buckets().ofUser(user.id())).hasSize(1);
+  }
+
+  @Test
+  void heartbeatsMergeWithinPulsetimeAndSplitOtherwise() {
+    EventWriter writer = store.events().writer();
+    WriteResult first = writer.heartbeat(window.row(), at(0, 1, "code"), 2 * S);
+    assertThat(first.outcome()).isEqualTo(Outcome.INSERTED);
+    WriteResult merged = writer.heartbeat(window.row(), at(2, 1, "code"), 2 * S);
+    assertThat(merged.outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(merged.event().id()).isEqualTo(first.event().id());
+    assertThat(merged.event().duration()).isEqualTo(3 * S);
+    // inside the event already: nothing to write
+    assertThat(writer.heartbeat(window.row(), at(1, 0, "code"), 2 * S).outcome()).isEqualTo(Outcome.UNCHANGED);
+    // different data: new event
+    assertThat(writer.heartbeat(window.row(), at(3, 1, "firefox"), 2 * S).outcome()).isEqualTo(Outcome.INSERTED);
+    // same data as the latest but beyond pulsetime: new event
+    assertThat(writer.heartbeat(window.row(), at(10, 0, "firefox"), 2 * S).outcome()).isEqualTo(Outcome.INSERTED);
+
+    List<Event> events = store.events().range(window.row(), null, null, -1);
+    assertThat(events).extracting(Event::start, Event::duration, e -> e.data().get("app").asText())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(T0 + 10 * S, 0L, "firefox"),
+            org.assertj.core.groups.Tuple.tuple(T0 + 3 * S, S, "firefox"),
+            org.assertj.core.groups.Tuple.tuple(T0, 3 * S, "code"));
+  }
+
+  @Test
+  void heartbeatSeesEventsWrittenByAnotherProcess() {
+    store.events().writer().heartbeat(window.row(), at(0, 1, "code"), 5 * S);
+    try (Store other = openAgain()) {
+      other.events().writer().insert(window.row(), List.of(at(2, 1, "firefox")));
+    }
+    // The cache still believes "code" is the latest; it must notice the foreign write and re-read.
+    WriteResult result = store.events().writer().heartbeat(window.row(), at(3, 1, "firefox"), 5 * S);
+    assertThat(result.outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(store.events().count(window.row(), null, null)).isEqualTo(2);
+  }
+
+  @Test
+  void insertReplacesByIdOnlyWithinTheBucket() {
+    EventWriter writer = store.events().writer();
+    Event stored = writer.insert(window.row(), List.of(at(0, 5, "code"))).get(0).event();
+    WriteResult replaced = writer.insert(window.row(), List.of(at(0, 9, "vim").withId(stored.id()))).get(0);
+    assertThat(replaced.outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(store.events().byId(window.row(), stored.id()).orElseThrow().data().get("app").asText())
+        .isEqualTo("vim");
+
+    StoredBucket other = store.buckets().create(user.id(), device.id(), bucket("other")).bucket();
+    WriteResult foreign = writer.insert(other.row(), List.of(at(0, 1, "x").withId(stored.id()))).get(0);
+    assertThat(foreign.outcome()).isEqualTo(Outcome.INSERTED);
+    assertThat(foreign.event().id()).isNotEqualTo(stored.id());
+    assertThat(store.events().byId(window.row(), stored.id())).isPresent();
+  }
+
+  @Test
+  void upsertIsIdempotentAndOnlyRealChangesTakeASeq() {
+    EventWriter writer = store.events().writer();
+    List<Event> batch = List.of(at(0, 5, "code"), at(5, 5, "firefox"));
+    List<String> origins = List.of("local-1", "local-2");
+    assertThat(writer.upsert(window.row(), batch, origins)).extracting(WriteResult::outcome)
+        .containsExactly(Outcome.INSERTED, Outcome.INSERTED);
+    long seqAfterFirst = store.changes().lastSeq();
+    int changesAfterFirst = store.changes().since(user.id(), 0, 100).size();
+
+    assertThat(writer.upsert(window.row(), batch, origins)).extracting(WriteResult::outcome)
+        .containsExactly(Outcome.UNCHANGED, Outcome.UNCHANGED);
+    assertThat(store.changes().since(user.id(), 0, 100)).hasSize(changesAfterFirst);
+    assertThat(store.events().count(window.row(), null, null)).isEqualTo(2);
+
+    // the current event grew on the device: an update with a new seq, same id
+    List<WriteResult> grown = writer.upsert(window.row(), List.of(at(5, 8, "firefox")), List.of("local-2"));
+    assertThat(grown.get(0).outcome()).isEqualTo(Outcome.UPDATED);
+    List<Change> newer = store.changes().since(user.id(), seqAfterFirst, 100);
+    assertThat(newer).hasSize(1);
+    assertThat(newer.get(0).origin()).isEqualTo("local-2");
+    assertThat(newer.get(0).event().duration()).isEqualTo(8 * S);
+  }
+
+  @Test
+  void deletesEnterTheChangeLogAsTombstones() {
+    EventWriter writer = store.events().writer();
+    List<WriteResult> stored = writer.upsert(window.row(), List.of(at(0, 1, "a"), at(1, 1, "b")), List.of("o1", "o2"));
+    long before = store.changes().lastSeq();
+    assertThat(writer.delete(window.row(), stored.get(0).event().id())).isTrue();
+    assertThat(writer.delete(window.row(), stored.get(0).event().id())).isFalse();
+    List<Change> changes = store.changes().since(user.id(), before, 10);
+    assertThat(changes).singleElement().satisfies(change -> {
+      assertThat(change.deleted()).isTrue();
+      assertThat(change.origin()).isEqualTo("o1");
+    });
+
+    writer.deleteBucket(window.row());
+    assertThat(store.buckets().byId(user.id(), window.id())).isEmpty();
+    List<Change> all = store.changes().since(user.id(), 0, 10);
+    assertThat(all).allMatch(Change::deleted).hasSize(2);
+    assertThat(all).extracting(Change::seq).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void rangeReturnsOverlappingEventsNewestFirst() {
+    EventWriter writer = store.events().writer();
+    writer.insert(window.row(), List.of(at(0, 10, "a"), at(10, 10, "b"), at(20, 10, "c"), at(30, 10, "d")));
+    List<Event> middle = store.events().range(window.row(), T0 + 15 * S, T0 + 25 * S, -1);
+    assertThat(middle).extracting(e -> e.data().get("app").asText()).containsExactly("c", "b");
+    assertThat(store.events().range(window.row(), null, null, 1)).extracting(e -> e.data().get("app").asText())
+        .containsExactly("d");
+    assertThat(store.events().count(window.row(), T0 + 15 * S, null)).isEqualTo(3);
+    assertThat(store.buckets().span(window.row())).containsExactly(T0, T0 + 40 * S);
+  }
+
+  @Test
+  void concurrentHeartbeatsAreAllCommittedWithUniqueSeqs() throws Exception {
+    int threads = 8;
+    int perThread = 200;
+    List<StoredBucket> buckets = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      buckets.add(store.buckets().create(user.id(), device.id(), bucket("b" + t)).bucket());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      StoredBucket target = buckets.get(t);
+      futures.add(pool.submit(() -> {
+        for (int i = 0; i < perThread; i++) {
+          // alternating data: every heartbeat is a new event
+          store.events().writer().heartbeat(target.row(), at(i, 1, i % 2 == 0 ? "even" : "odd"), 0);
+        }
+      }));
+    }
+    for (Future<?> future : futures) {
+      future.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    Set<Long> seqs = new HashSet<>();
+    for (StoredBucket target : buckets) {
+      assertThat(store.events().count(target.row(), null, null)).isEqualTo(perThread);
+    }
+    store.changes().since(user.id(), 0, threads * perThread + 10).forEach(change -> seqs.add(change.seq()));
+    assertThat(seqs).hasSize(threads * perThread);
+  }
+
+  @Test
+  void writesSurviveReopening() {
+    store.events().writer().heartbeat(window.row(), at(0, 1, "code"), 2 * S);
+    store.settings().put(user.id(), "classes", TextNode.valueOf("x"));
+    store.close();
+    store = openAgain();
+    assertThat(store.events().count(window.row(), null, null)).isEqualTo(1);
+    assertThat(store.settings().get(user.id(), "classes")).contains(TextNode.valueOf("x"));
+    // and the reopened writer continues to merge
+    assertThat(store.events().writer().heartbeat(window.row(), at(1, 1, "code"), 2 * S).outcome())
+        .isEqualTo(Outcome.UPDATED);
+  }
+
+  @Test
+  void settingsHoldAnyJsonValue() {
+    store.settings().put(user.id(), "n", Json.parse("42"));
+    store.settings().put(user.id(), "o", Json.parse("{\"a\":[1,2]}"));
+    store.settings().put(user.id(), "n", Json.parse("43"));
+    assertThat(store.settings().all(user.id())).containsOnlyKeys("n", "o");
+    assertThat(store.settings().get(user.id(), "n")).contains(Json.parse("43"));
+    assertThat(store.settings().delete(user.id(), "n")).isTrue();
+    assertThat(store.settings().get(user.id(), "n")).isEmpty();
+  }
+}
