@@ -42,7 +42,11 @@ public final class Json {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage(), e);
+      String where = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      String what = e.getOriginalMessage();
+      int source = what.indexOf(" (start marker at");
+      throw new IllegalArgumentException("malformed JSON" + where + ": " + (source > 0 ? what.substring(0, source) : what), e);
     }
   }
 

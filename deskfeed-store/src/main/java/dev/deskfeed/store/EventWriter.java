@@ -16,6 +16,9 @@ public interface EventWriter {
   /** The ActivityWatch heartbeat: extends the bucket's latest event or inserts a new one. */
   WriteResult heartbeat(long bucketRow, Event heartbeat, long pulsetimeMicros);
 
+  /** Applies heartbeats to one bucket in order, all in one transaction; results in the same order. */
+  List<WriteResult> heartbeats(long bucketRow, List<Event> heartbeats, long pulsetimeMicros);
+
   /** Inserts events; one with an id replaces that event of the bucket (ActivityWatch semantics). */
   List<WriteResult> insert(long bucketRow, List<Event> events);
 

@@ -64,6 +64,11 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   }
 
   @Override
+  public List<WriteResult> heartbeats(long bucketRow, List<Event> heartbeats, long pulsetimeMicros) {
+    return heartbeats.isEmpty() ? List.of() : submit(new HeartbeatsOp(bucketRow, heartbeats, pulsetimeMicros));
+  }
+
+  @Override
   public List<WriteResult> insert(long bucketRow, List<Event> events) {
     return events.isEmpty() ? List.of() : submit(new InsertOp(bucketRow, events));
   }

@@ -1,0 +1,142 @@
+package dev.deskfeed.api.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deskfeed.api.ApiErrors;
+import dev.deskfeed.api.ApiException;
+import dev.deskfeed.api.ApiRequest;
+import dev.deskfeed.api.ApiResponse;
+import dev.deskfeed.api.Principal;
+import dev.deskfeed.core.Event;
+import dev.deskfeed.core.EventJson;
+import dev.deskfeed.core.Json;
+import dev.deskfeed.core.Timestamps;
+import dev.deskfeed.store.Store;
+import dev.deskfeed.store.StoredBucket;
+import dev.deskfeed.store.WriteResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The native batch endpoints: {@code POST /api/v1/heartbeats} and {@code POST /api/v1/events}.
+ *
+ * <p>Each item is validated on its own; a bad item gets its own 4xx result and is never written, while its valid
+ * neighbours are grouped per bucket and written (each group in one committed write) before the answer is sent.
+ */
+public final class BatchIngest {
+
+  public static final int MAX_ITEMS = 10_000;
+
+  private final Store store;
+
+  public BatchIngest(Store store) {
+    this.store = store;
+  }
+
+  public ApiResponse heartbeats(ApiRequest request) {
+    return run(request, true);
+  }
+
+  public ApiResponse events(ApiRequest request) {
+    return run(request, false);
+  }
+
+  private ApiResponse run(ApiRequest request, boolean heartbeats) {
+    Principal principal = request.requirePrincipal();
+    JsonNode body = request.json();
+    if (!body.isArray()) {
+      throw ApiException.badRequest("invalid_body", "the body must be a JSON array of items");
+    }
+    if (body.size() > MAX_ITEMS) {
+      throw new ApiException(413, "too_many_items", "at most " + MAX_ITEMS + " items per batch, got " + body.size());
+    }
+    BucketAccess buckets = new BucketAccess(store, principal);
+    long now = Timestamps.nowMicros();
+    ObjectNode[] results = new ObjectNode[body.size()];
+    Map<GroupKey, Group> groups = new LinkedHashMap<>();
+    for (int i = 0; i < body.size(); i++) {
+      try {
+        JsonNode item = Fields.requireObject(body.get(i), "item " + i);
+        StoredBucket bucket = buckets.forWrite(Fields.requireString(item, "bucket"));
+        Event event = EventJson.read(item, false, now);
+        long pulsetime = heartbeats ? Fields.pulsetime(pulsetimeText(item)) : 0;
+        String origin = heartbeats ? null : Fields.optionalString(item, "origin");
+        GroupKey key = new GroupKey(bucket.row(), pulsetime, origin != null);
+        groups.computeIfAbsent(key, k -> new Group()).add(i, event, origin);
+      } catch (RuntimeException e) {
+        results[i] = failure(i, e, request);
+      }
+    }
+    for (Map.Entry<GroupKey, Group> entry : groups.entrySet()) {
+      GroupKey key = entry.getKey();
+      Group group = entry.getValue();
+      try {
+        List<WriteResult> written = heartbeats
+            ? store.events().writer().heartbeats(key.bucketRow, group.events, key.pulsetime)
+            : key.withOrigin
+                ? store.events().writer().upsert(key.bucketRow, group.events, group.origins)
+                : store.events().writer().insert(key.bucketRow, group.events);
+        for (int j = 0; j < written.size(); j++) {
+          results[group.indexes.get(j)] = success(written.get(j));
+        }
+      } catch (RuntimeException e) {
+        for (int index : group.indexes) {
+          results[index] = failure(index, e, request);
+        }
+      }
+    }
+    ArrayNode list = Json.MAPPER.createArrayNode();
+    for (ObjectNode result : results) {
+      list.add(result);
+    }
+    ObjectNode response = Json.object();
+    response.set("results", list);
+    return ApiResponse.ok(response);
+  }
+
+  private static String pulsetimeText(JsonNode item) {
+    JsonNode pulsetime = item.get("pulsetime");
+    if (pulsetime == null || pulsetime.isNull()) {
+      return null;
+    }
+    if (!pulsetime.isNumber()) {
+      throw ApiException.badRequest("invalid_pulsetime", "'pulsetime' must be a number of seconds");
+    }
+    return pulsetime.asText();
+  }
+
+  private static ObjectNode success(WriteResult result) {
+    ObjectNode node = Json.object();
+    node.put("status", 200);
+    node.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+    node.set("event", EventJson.write(result.event()));
+    return node;
+  }
+
+  private static ObjectNode failure(int index, RuntimeException error, ApiRequest request) {
+    ApiException api = ApiErrors.toApiException(error, request.method(), request.path());
+    ObjectNode node = Json.object();
+    node.put("status", api.status());
+    ObjectNode inner = node.putObject("error");
+    inner.put("code", api.code());
+    inner.put("message", "item " + index + ": " + api.getMessage());
+    return node;
+  }
+
+  private record GroupKey(long bucketRow, long pulsetime, boolean withOrigin) {}
+
+  private static final class Group {
+    final List<Integer> indexes = new ArrayList<>();
+    final List<Event> events = new ArrayList<>();
+    final List<String> origins = new ArrayList<>();
+
+    void add(int index, Event event, String origin) {
+      indexes.add(index);
+      events.add(event);
+      origins.add(origin);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.deskfeed.app.internal;
+
+import dev.deskfeed.server.ServerConfig;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code deskfeed server}: the server alone, for a machine that collects the data of many devices. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+    description = "Run the Deskfeed server (API, dashboard, public status) without local capture.")
+final class ServerCommand implements Callable<Integer> {
+
+  @Mixin
+  StoreOptions store = new StoreOptions();
+
+  @Option(names = "--port", description = "HTTP port (default: 8420, or 5666 with --testing).")
+  Integer port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}; put a TLS proxy in front for the internet).")
+  String bind;
+
+  @Option(names = "--testing", description = "ActivityWatch testing mode: reported in /api/0/info, port 5666.")
+  boolean testing;
+
+  @Override
+  public Integer call() throws Exception {
+    int chosen = port != null ? port : testing ? ServerConfig.TESTING_PORT : ServerConfig.DEFAULT_PORT;
+    ServerConfig config = ServerConfig.defaults().withPort(chosen).withBind(bind).withTesting(testing);
+    return ServerRunner.run(store, config, System.out);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.deskfeed.app.internal;
+
+import dev.deskfeed.server.ServerConfig;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code deskfeed up}: everything on this machine with the embedded store, the way a newcomer starts. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = {"Run Deskfeed on this computer with its embedded database.",
+        "On the first start it creates your user and prints the password once."})
+final class UpCommand implements Callable<Integer> {
+
+  @Mixin
+  StoreOptions store = new StoreOptions();
+
+  @Option(names = "--port", defaultValue = "8420", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Override
+  public Integer call() throws Exception {
+    return ServerRunner.run(store, ServerConfig.defaults().withPort(port), System.out);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.deskfeed.server;
+
+import dev.deskfeed.api.Accounts;
+import dev.deskfeed.api.ApiErrors;
+import dev.deskfeed.api.ApiResponse;
+import dev.deskfeed.api.Authenticator;
+import dev.deskfeed.api.NativeApi;
+import dev.deskfeed.api.Principal;
+import dev.deskfeed.api.activitywatch.ActivityWatchApi;
+import dev.deskfeed.api.activitywatch.AwServerInfo;
+import dev.deskfeed.core.Version;
+import dev.deskfeed.store.Scope;
+import dev.deskfeed.store.User;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import dev.deskfeed.server.internal.ApiBridge;
+import dev.deskfeed.server.internal.Metrics;
+import dev.deskfeed.store.Store;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Deskfeed server: the native API, health and metrics, and the web UI, over one {@link Store}.
+ * Start it, read {@link #port()}, and {@link #stop()} it; stopping does not close the store.
+ */
+public final class DeskfeedServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeskfeedServer.class);
+
+  private final Store store;
+  private final ServerConfig config;
+  private final Accounts accounts;
+  private final Authenticator authenticator;
+  private final Metrics metrics = new Metrics();
+  private Javalin app;
+
+  public DeskfeedServer(Store store, ServerConfig config) {
+    this.store = store;
+    this.config = config;
+    this.accounts = new Accounts(store);
+    this.authenticator = new Authenticator(store);
+  }
+
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public synchronized DeskfeedServer start() {
+    NativeApi nativeApi = new NativeApi(store, accounts, authenticator);
+    ApiBridge nativeBridge = new ApiBridge(nativeApi.router(), authenticator, ApiErrors.Shape.NATIVE,
+        config.maxBodyBytes(), Optional::empty);
+    ActivityWatchApi activityWatch = new ActivityWatchApi(store, awInfo());
+    ApiBridge awBridge = new ApiBridge(activityWatch.router(), authenticator, ApiErrors.Shape.ACTIVITYWATCH,
+        config.maxBodyBytes(), config.testing() ? this::localUser : Optional::empty);
+    app = Javalin.create(javalin -> {
+      javalin.startup.showJavalinBanner = false;
+      javalin.startup.showOldJavalinVersionWarning = false;
+      javalin.jetty.host = config.bind();
+      javalin.jetty.port = config.port();
+      javalin.http.maxRequestSize = config.maxBodyBytes();
+      javalin.router.ignoreTrailingSlashes = true;
+      javalin.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = "/web";
+        files.location = Location.CLASSPATH;
+      });
+      javalin.routes.before(metrics::before);
+      javalin.routes.after(metrics::after);
+      javalin.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok", "store", store.dialect())));
+      javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+      for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+          HandlerType.DELETE, HandlerType.PATCH}) {
+        javalin.routes.addHttpHandler(method, "/api/v1/*", nativeBridge);
+        javalin.routes.addHttpHandler(method, "/api/0/*", awBridge);
+      }
+      javalin.routes.exception(Exception.class, (error, ctx) -> {
+        ApiResponse response = ApiErrors.toResponse(error, ApiErrors.Shape.NATIVE, ctx.method().name(), ctx.path());
+        ctx.status(response.status()).contentType(ApiResponse.JSON).result(response.body());
+      });
+    });
+    app.start();
+    LOG.info("Deskfeed listening on http://{}:{}", config.bind(), app.port());
+    return this;
+  }
+
+  /**
+   * In ActivityWatch testing mode stock clients send no token; they act as the store's first user, created on
+   * demand, as aw-server's single user.
+   */
+  private Optional<Principal> localUser() {
+    User user = store.users().all().stream().findFirst()
+        .orElseGet(() -> accounts.createFirstUserIfEmpty("testing").map(Accounts.NewUser::user)
+            .orElseGet(() -> store.users().all().get(0)));
+    return Optional.of(new Principal(user.id(), null, Scope.ADMIN, null));
+  }
+
+  private AwServerInfo awInfo() {
+    String hostname = hostname();
+    String deviceId = UUID.nameUUIDFromBytes((hostname + "|" + store.describe()).getBytes(StandardCharsets.UTF_8))
+        .toString();
+    return new AwServerInfo(hostname, "deskfeed-" + Version.current(), config.testing(), deviceId);
+  }
+
+  static String hostname() {
+    String fromEnv = System.getenv("HOSTNAME");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public String url() {
+    String host = config.bind().equals("0.0.0.0") ? "127.0.0.1" : config.bind();
+    return "http://" + host + ":" + port();
+  }
+
+  public synchronized void stop() {
+    if (app != null) {
+      app.stop();
+      app = null;
+    }
+  }
+}

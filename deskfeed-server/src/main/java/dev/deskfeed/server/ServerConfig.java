@@ -1,0 +1,32 @@
+package dev.deskfeed.server;
+
+/**
+ * How the HTTP server listens.
+ *
+ * @param bind address to bind; 127.0.0.1 unless the person chose otherwise (put a TLS proxy in front for the
+ *     internet)
+ * @param port TCP port, 0 for any free one
+ * @param testing ActivityWatch's testing mode: reported by /api/0/info, and buckets can be deleted without force
+ * @param maxBodyBytes the largest request body accepted
+ */
+public record ServerConfig(String bind, int port, boolean testing, long maxBodyBytes) {
+
+  public static final int DEFAULT_PORT = 8420;
+  public static final int TESTING_PORT = 5666;
+
+  public static ServerConfig defaults() {
+    return new ServerConfig("127.0.0.1", DEFAULT_PORT, false, dev.deskfeed.api.BodyLimit.DEFAULT_MAX_BYTES);
+  }
+
+  public ServerConfig withPort(int newPort) {
+    return new ServerConfig(bind, newPort, testing, maxBodyBytes);
+  }
+
+  public ServerConfig withBind(String newBind) {
+    return new ServerConfig(newBind, port, testing, maxBodyBytes);
+  }
+
+  public ServerConfig withTesting(boolean newTesting) {
+    return new ServerConfig(bind, port, newTesting, maxBodyBytes);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.deskfeed.server.internal;
+
+import dev.deskfeed.api.ApiErrors;
+import dev.deskfeed.api.ApiRequest;
+import dev.deskfeed.api.ApiResponse;
+import dev.deskfeed.api.Authenticator;
+import dev.deskfeed.api.BodyLimit;
+import dev.deskfeed.api.Principal;
+import dev.deskfeed.api.Router;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Hands a Javalin request to a framework-free {@link Router} and writes its answer back. Authentication and the
+ * mapping of every failure to an HTTP answer happen here, once, for every API route.
+ */
+public final class ApiBridge implements Handler {
+
+  private final Router router;
+  private final Authenticator authenticator;
+  private final ApiErrors.Shape errorShape;
+  private final long maxBodyBytes;
+  private final Supplier<Optional<Principal>> anonymous;
+
+  /**
+   * @param anonymous who a request without credentials acts as: nobody (empty) on a normal server; the local user
+   *     in ActivityWatch testing mode, where stock clients send no token
+   */
+  public ApiBridge(Router router, Authenticator authenticator, ApiErrors.Shape errorShape, long maxBodyBytes,
+      Supplier<Optional<Principal>> anonymous) {
+    this.router = router;
+    this.authenticator = authenticator;
+    this.errorShape = errorShape;
+    this.maxBodyBytes = maxBodyBytes;
+    this.anonymous = anonymous;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    String method = ctx.method().name();
+    String path = ctx.path();
+    ApiResponse response;
+    try {
+      Map<String, String> headers = headers(ctx);
+      Optional<Principal> principal = authenticator.authenticate(headers);
+      if (principal.isEmpty()) {
+        principal = anonymous.get();
+      }
+      byte[] body = BodyLimit.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), maxBodyBytes);
+      ApiRequest request = new ApiRequest(method, path, ctx.queryParamMap(), headers, body, principal.orElse(null),
+          Map.of());
+      response = router.dispatch(request);
+    } catch (Exception e) {
+      response = ApiErrors.toResponse(e, errorShape, method, path);
+    }
+    write(ctx, response);
+  }
+
+  static void write(Context ctx, ApiResponse response) {
+    ctx.status(response.status());
+    response.headers().forEach(ctx::header);
+    if (response.contentType() != null) {
+      ctx.contentType(response.contentType());
+    }
+    if (response.body().length > 0) {
+      ctx.result(response.body());
+    }
+  }
+
+  private static Map<String, String> headers(Context ctx) {
+    Map<String, String> headers = new HashMap<>();
+    for (Map.Entry<String, String> entry : ctx.headerMap().entrySet()) {
+      headers.put(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue());
+    }
+    return headers;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.deskfeed.server.internal;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
+
+/** Prometheus metrics at {@code /metrics}: HTTP requests by API family and status, and the JVM. */
+public final class Metrics {
+
+  private static final String STARTED = "deskfeed.started";
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  public Metrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+  }
+
+  public void before(Context ctx) {
+    ctx.attribute(STARTED, System.nanoTime());
+  }
+
+  public void after(Context ctx) {
+    Long started = ctx.attribute(STARTED);
+    if (started == null) {
+      return;
+    }
+    Timer.builder("deskfeed.http.requests")
+        .tag("family", family(ctx.path()))
+        .tag("method", ctx.method().name())
+        .tag("status", Integer.toString(ctx.statusCode()))
+        .register(registry)
+        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+  }
+
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  private static String family(String path) {
+    if (path.startsWith("/api/0")) {
+      return "activitywatch";
+    }
+    if (path.startsWith("/api/v1")) {
+      return "native";
+    }
+    if (path.startsWith("/public") || path.startsWith("/v1/")) {
+      return "public";
+    }
+    return "other";
+  }
+}
