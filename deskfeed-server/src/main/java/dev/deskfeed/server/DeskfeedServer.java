@@ -73,6 +73,13 @@ public final class DeskfeedServer {
       javalin.routes.before(metrics::before);
       javalin.routes.after(metrics::after);
       javalin.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok", "store", store.dialect())));
+      if (config.benchNoop()) {
+        // The benchmark's HTTP ceiling: same server, same body read, nothing stored (see docs/benchmarks.md).
+        javalin.routes.post("/_bench/noop", ctx -> {
+          ctx.bodyAsBytes();
+          ctx.status(200).contentType(ApiResponse.JSON).result("{\"results\":[]}");
+        });
+      }
       javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
       for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
           HandlerType.DELETE, HandlerType.PATCH}) {

@@ -8,8 +8,14 @@ package dev.deskfeed.server;
  * @param port TCP port, 0 for any free one
  * @param testing ActivityWatch's testing mode: reported by /api/0/info, and buckets can be deleted without force
  * @param maxBodyBytes the largest request body accepted
+ * @param benchNoop serve {@code POST /_bench/noop}, an endpoint that reads the body and stores nothing: the HTTP
+ *     ceiling the ingest benchmark compares against. Off unless {@code DESKFEED_BENCH_NOOP=1}.
  */
-public record ServerConfig(String bind, int port, boolean testing, long maxBodyBytes) {
+public record ServerConfig(String bind, int port, boolean testing, long maxBodyBytes, boolean benchNoop) {
+
+  public ServerConfig(String bind, int port, boolean testing, long maxBodyBytes) {
+    this(bind, port, testing, maxBodyBytes, "1".equals(System.getenv("DESKFEED_BENCH_NOOP")));
+  }
 
   public static final int DEFAULT_PORT = 8420;
   public static final int TESTING_PORT = 5666;
@@ -19,14 +25,14 @@ public record ServerConfig(String bind, int port, boolean testing, long maxBodyB
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(bind, newPort, testing, maxBodyBytes);
+    return new ServerConfig(bind, newPort, testing, maxBodyBytes, benchNoop);
   }
 
   public ServerConfig withBind(String newBind) {
-    return new ServerConfig(newBind, port, testing, maxBodyBytes);
+    return new ServerConfig(newBind, port, testing, maxBodyBytes, benchNoop);
   }
 
   public ServerConfig withTesting(boolean newTesting) {
-    return new ServerConfig(bind, port, newTesting, maxBodyBytes);
+    return new ServerConfig(bind, port, newTesting, maxBodyBytes, benchNoop);
   }
 }
