@@ -3,9 +3,11 @@ package dev.deskfeed.api;
 import dev.deskfeed.core.Timestamps;
 import dev.deskfeed.store.ApiToken;
 import dev.deskfeed.store.Device;
+import dev.deskfeed.store.PairingStore;
 import dev.deskfeed.store.Scope;
 import dev.deskfeed.store.Store;
 import dev.deskfeed.store.User;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,9 @@ import java.util.regex.Pattern;
 public final class Accounts {
 
   public static final long SESSION_MICROS = 30L * 24 * 3600 * Timestamps.MICROS_PER_SECOND;
+  public static final long PAIRING_MICROS = 10L * 60 * Timestamps.MICROS_PER_SECOND;
+  private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private final Store store;
@@ -73,6 +78,32 @@ public final class Accounts {
     String label = name == null || name.isBlank() ? scope.wireName() + " token" : name;
     ApiToken token = store.tokens().create(userId, deviceId, label, scope, Secrets.sha256(secret));
     return new NewToken(token, secret);
+  }
+
+  /**
+   * A one-time pairing code for a device, like {@code K7QD-2MXA}: 40 random bits, valid {@link #PAIRING_MICROS},
+   * stored hashed, shown once. An agent exchanges it for the device's ingest token.
+   */
+  public String createPairingCode(long userId, long deviceId) {
+    StringBuilder code = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == 4) {
+        code.append('-');
+      }
+      code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+    }
+    store.pairing().create(Secrets.sha256(normalizeCode(code.toString())), userId, deviceId,
+        Timestamps.nowMicros() + PAIRING_MICROS);
+    return code.toString();
+  }
+
+  /** Redeems a pairing code once; dashes, spaces and case do not matter. */
+  public Optional<PairingStore.Redeemed> redeemPairingCode(String code) {
+    return store.pairing().redeem(Secrets.sha256(normalizeCode(code)), Timestamps.nowMicros());
+  }
+
+  private static String normalizeCode(String code) {
+    return code.replace("-", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
   }
 
   /** Checks a password and opens a session; returns the session id for the cookie. */

@@ -7,6 +7,7 @@ import dev.deskfeed.api.internal.BatchIngest;
 import dev.deskfeed.api.internal.BucketAccess;
 import dev.deskfeed.api.internal.Fields;
 import dev.deskfeed.api.internal.JsonViews;
+import dev.deskfeed.api.sync.SyncApi;
 import dev.deskfeed.core.Bucket;
 import dev.deskfeed.core.Event;
 import dev.deskfeed.core.EventJson;
@@ -52,6 +53,7 @@ public final class NativeApi {
         .get("/api/v1/buckets/{bucket}/events", this::readEvents)
         .post("/api/v1/heartbeats", ingest::heartbeats)
         .post("/api/v1/events", ingest::events);
+    new SyncApi(store, accounts).register(router);
   }
 
   public Router router() {

@@ -42,6 +42,10 @@ public interface Store extends AutoCloseable {
 
   ChangeLog changes();
 
+  SyncStore sync();
+
+  PairingStore pairing();
+
   @Override
   void close();
 }

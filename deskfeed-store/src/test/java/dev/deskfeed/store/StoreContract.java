@@ -269,4 +269,58 @@ abstract class StoreContract {
     assertThat(store.settings().delete(user.id(), "n")).isTrue();
     assertThat(store.settings().get(user.id(), "n")).isEmpty();
   }
+
+  @Test
+  void syncBatchesApplyWholeAndReplayHarmlessly() {
+    Bucket afk = new Bucket("aw-watcher-afk_ada-laptop", "afkstatus", "aw-watcher-afk", "ada-laptop", T0, Json.object());
+    List<SyncChange> batch = List.of(
+        new SyncChange(1, afk, "log1:1", at(0, 60, "x")),
+        new SyncChange(2, afk, "log1:2", at(60, 30, "y")),
+        new SyncChange(3, window.bucket(), "log1:3", at(0, 5, "code")));
+    assertThat(store.sync().apply(user.id(), device.id(), "log1", batch, 3))
+        .containsExactly(Outcome.INSERTED, Outcome.INSERTED, Outcome.INSERTED);
+    assertThat(store.sync().ackedSeq(device.id(), "log1")).isEqualTo(3);
+    assertThat(store.sync().ackedSeq(device.id(), "another-log")).isZero();
+    StoredBucket created = store.buckets().byId(user.id(), afk.id()).orElseThrow();
+    assertThat(created.deviceId()).isEqualTo(device.id());
+
+    // replay: nothing changes; then the current event grows and one is deleted
+    assertThat(store.sync().apply(user.id(), device.id(), "log1", batch, 3))
+        .containsOnly(Outcome.UNCHANGED);
+    List<SyncChange> next = List.of(
+        new SyncChange(4, afk, "log1:2", at(60, 45, "y")),
+        new SyncChange(5, afk, "log1:1", null),
+        new SyncChange(6, afk, "log1:99", null));
+    assertThat(store.sync().apply(user.id(), device.id(), "log1", next, 6))
+        .containsExactly(Outcome.UPDATED, Outcome.DELETED, Outcome.UNCHANGED);
+    assertThat(store.events().range(created.row(), null, null, -1)).singleElement()
+        .extracting(Event::duration).isEqualTo(45 * S);
+    assertThat(store.sync().ackedSeq(device.id(), "log1")).isEqualTo(6);
+    // an older batch arriving late never moves the token backwards
+    store.sync().apply(user.id(), device.id(), "log1", List.of(), 2);
+    assertThat(store.sync().ackedSeq(device.id(), "log1")).isEqualTo(6);
+  }
+
+  @Test
+  void aSyncBatchTouchingAnotherDevicesBucketChangesNothing() {
+    Device desktop = store.devices().create(user.id(), "desktop", "ada-desktop", "linux");
+    List<SyncChange> batch = List.of(
+        new SyncChange(1, bucket("desktop-only"), "d:1", at(0, 1, "a")),
+        new SyncChange(2, window.bucket(), "d:2", at(0, 1, "b")));
+    assertThatThrownBy(() -> store.sync().apply(user.id(), desktop.id(), "d", batch, 2))
+        .hasMessageContaining("belongs to another device");
+    assertThat(store.buckets().byId(user.id(), "desktop-only")).isEmpty();
+    assertThat(store.sync().ackedSeq(desktop.id(), "d")).isZero();
+    assertThat(store.events().count(window.row(), null, null)).isZero();
+  }
+
+  @Test
+  void pairingCodesRedeemOnceAndExpire() {
+    store.pairing().create("code-1", user.id(), device.id(), T0 + 600 * S);
+    store.pairing().create("code-2", user.id(), device.id(), T0 + 600 * S);
+    assertThat(store.pairing().redeem("code-1", T0)).contains(new PairingStore.Redeemed(user.id(), device.id()));
+    assertThat(store.pairing().redeem("code-1", T0)).isEmpty();
+    assertThat(store.pairing().redeem("code-2", T0 + 601 * S)).isEmpty();
+    assertThat(store.pairing().redeem("unknown", T0)).isEmpty();
+  }
 }

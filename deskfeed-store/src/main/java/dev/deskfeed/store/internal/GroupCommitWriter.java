@@ -91,7 +91,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     submit(new DeleteBucketOp(bucketRow));
   }
 
-  private <T> T submit(WriteOp<T> op) {
+  <T> T submit(WriteOp<T> op) {
     if (closed) {
       throw new StoreException("the store is closed; the write was not accepted");
     }

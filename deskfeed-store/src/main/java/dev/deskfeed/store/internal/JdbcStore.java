@@ -5,7 +5,9 @@ import dev.deskfeed.store.BucketStore;
 import dev.deskfeed.store.ChangeLog;
 import dev.deskfeed.store.DeviceStore;
 import dev.deskfeed.store.EventStore;
+import dev.deskfeed.store.PairingStore;
 import dev.deskfeed.store.SettingStore;
+import dev.deskfeed.store.SyncStore;
 import dev.deskfeed.store.Store;
 import dev.deskfeed.store.StoreConfig;
 import dev.deskfeed.store.TokenStore;
@@ -30,6 +32,8 @@ public final class JdbcStore implements Store {
   private final EventStore events;
   private final SettingStore settings;
   private final ChangeLog changes;
+  private final SyncStore sync;
+  private final PairingStore pairing;
 
   private JdbcStore(StoreConfig config) {
     this.config = config;
@@ -50,6 +54,8 @@ public final class JdbcStore implements Store {
       this.events = new JdbcEventStore(jdbi, writer);
       this.settings = new JdbcSettingStore(jdbi, dialect);
       this.changes = new JdbcChangeLog(jdbi);
+      this.sync = new JdbcSyncStore(jdbi, writer);
+      this.pairing = new JdbcPairingStore(jdbi);
     } catch (RuntimeException e) {
       opened.close();
       throw e;
@@ -104,6 +110,16 @@ public final class JdbcStore implements Store {
   @Override
   public ChangeLog changes() {
     return changes;
+  }
+
+  @Override
+  public SyncStore sync() {
+    return sync;
+  }
+
+  @Override
+  public PairingStore pairing() {
+    return pairing;
   }
 
   @Override
