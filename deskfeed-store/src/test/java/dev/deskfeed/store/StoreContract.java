@@ -323,4 +323,36 @@ abstract class StoreContract {
     assertThat(store.pairing().redeem("code-2", T0 + 601 * S)).isEmpty();
     assertThat(store.pairing().redeem("unknown", T0)).isEmpty();
   }
+
+  @Test
+  void rangeFindsALongEventThatStartedFarBeforeTheRange() {
+    EventWriter writer = store.events().writer();
+    // a long AFK-like event, then many short ones after it
+    writer.insert(window.row(), List.of(at(0, 10_000, "long")));
+    List<Event> later = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      later.add(at(10_000 + i * 10, 10, "short"));
+    }
+    writer.insert(window.row(), later);
+    assertThat(store.events().range(window.row(), T0 + 9_000 * S, T0 + 9_500 * S, -1))
+        .extracting(e -> e.data().get("app").asText()).containsExactly("long");
+    // a heartbeat that grows an event past the old bound must raise it
+    writer.heartbeat(window.row(), at(12_000, 0, "grow"), 0);
+    for (int i = 1; i <= 40; i++) {
+      writer.heartbeat(window.row(), at(12_000 + i * 1_000L, 0, "grow"), 2_000 * S);
+    }
+    assertThat(store.events().range(window.row(), T0 + 51_000 * S, T0 + 52_000 * S, -1))
+        .extracting(e -> e.data().get("app").asText()).containsExactly("grow");
+    assertThat(store.events().count(window.row(), T0 + 51_000 * S, null)).isEqualTo(1);
+  }
+
+  @Test
+  void aNewBucketNeverInheritsTheBoundOfADeletedOne() {
+    StoredBucket doomed = store.buckets().create(user.id(), device.id(), bucket("doomed")).bucket();
+    store.events().writer().insert(doomed.row(), List.of(at(0, 5_000, "x")));
+    store.events().writer().deleteBucket(doomed.row());
+    StoredBucket fresh = store.buckets().create(user.id(), device.id(), bucket("fresh")).bucket();
+    store.events().writer().insert(fresh.row(), List.of(at(0, 3_000, "y")));
+    assertThat(store.events().range(fresh.row(), T0 + 2_000 * S, null, -1)).hasSize(1);
+  }
 }

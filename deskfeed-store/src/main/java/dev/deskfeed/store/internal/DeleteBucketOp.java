@@ -54,7 +54,7 @@ final class DeleteBucketOp implements WriteOp<Void> {
     PreparedStatement bucket = tx.statement("DELETE FROM buckets WHERE pk = ?");
     bucket.setLong(1, bucketRow);
     bucket.executeUpdate();
-    tx.forgetLastEvent(bucketRow);
+    tx.forgetBucket(bucketRow);
     return null;
   }
 }

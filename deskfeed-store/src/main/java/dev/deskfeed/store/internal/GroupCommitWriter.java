@@ -38,6 +38,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Map<Long, Event> lastEvents = new HashMap<>();
   private final Counters counters;
+  private final DurationBounds bounds = new DurationBounds();
   private final TransactionControl transactions;
   private final Thread thread;
   private final PendingWrite<Void> stop = new PendingWrite<>(null);
@@ -140,7 +141,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   }
 
   private void runInTransaction(List<PendingWrite<?>> group) throws SQLException {
-    WriteTransaction tx = new WriteTransaction(connection, statements, lastEvents, counters);
+    WriteTransaction tx = new WriteTransaction(connection, statements, lastEvents, counters, bounds);
     counters.reset();
     try {
       transactions.begin();
@@ -152,6 +153,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
       if (before != counterAfterLastCommit) {
         // Someone else (another process, or a rolled-back attempt) moved the counter: our cache may be stale.
         lastEvents.clear();
+        bounds.clear();
       }
       for (PendingWrite<?> pending : group) {
         applyOne(pending, tx);
@@ -159,8 +161,10 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
       transactions.commit();
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly();
+      bounds.rolledBack();
       throw e;
     }
+    bounds.committed();
     counterAfterLastCommit = Math.max(counters.seqLimit(), counterAfterLastCommit);
     tx.forgottenLast.forEach(lastEvents::remove);
     lastEvents.putAll(tx.tentativeLast);

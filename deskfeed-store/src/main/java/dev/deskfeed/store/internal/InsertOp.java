@@ -52,6 +52,7 @@ final class InsertOp implements WriteOp<List<WriteResult>> {
   }
 
   private boolean replace(WriteTransaction tx, Event event) throws SQLException {
+    tx.noteDuration(bucketRow, event.duration());
     PreparedStatement update = tx.statement(
         "UPDATE events SET start_us = ?, end_us = ?, data = ?, seq = ? WHERE id = ? AND bucket_pk = ?");
     update.setLong(1, event.start());

@@ -5,6 +5,7 @@ import dev.deskfeed.store.EventStore;
 import dev.deskfeed.store.EventWriter;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -21,15 +22,21 @@ final class JdbcEventStore implements EventStore {
     this.writer = writer;
   }
 
+  /*
+   * An event overlaps [start, end) when end_us > start and start_us < end. The index is ordered by start, so the
+   * scan is bounded below by start - (the bucket's longest event): no earlier event can reach into the range.
+   */
   @Override
   public List<Event> range(long bucketRow, Long start, Long end, int limit) {
     return jdbi.withHandle(handle -> {
       Query query = handle.createQuery("SELECT " + Rows.EVENT_COLUMNS + " FROM events WHERE bucket_pk = :pk"
-          + (start != null ? " AND end_us > :start" : "") + (end != null ? " AND start_us < :end" : "")
+          + (start != null ? " AND end_us > :start AND start_us >= :lowest" : "")
+          + (end != null ? " AND start_us < :end" : "")
           + " ORDER BY start_us DESC, end_us DESC" + (limit >= 0 ? " LIMIT :limit" : ""));
       query.bind("pk", bucketRow);
       if (start != null) {
         query.bind("start", start.longValue());
+        query.bind("lowest", start - maxDuration(handle, bucketRow));
       }
       if (end != null) {
         query.bind("end", end.longValue());
@@ -45,16 +52,23 @@ final class JdbcEventStore implements EventStore {
   public long count(long bucketRow, Long start, Long end) {
     return jdbi.withHandle(handle -> {
       Query query = handle.createQuery("SELECT count(*) FROM events WHERE bucket_pk = :pk"
-          + (start != null ? " AND end_us > :start" : "") + (end != null ? " AND start_us < :end" : ""));
+          + (start != null ? " AND end_us > :start AND start_us >= :lowest" : "")
+          + (end != null ? " AND start_us < :end" : ""));
       query.bind("pk", bucketRow);
       if (start != null) {
         query.bind("start", start.longValue());
+        query.bind("lowest", start - maxDuration(handle, bucketRow));
       }
       if (end != null) {
         query.bind("end", end.longValue());
       }
       return query.mapTo(Long.class).one();
     });
+  }
+
+  private static long maxDuration(Handle handle, long bucketRow) {
+    return handle.createQuery("SELECT max_duration_us FROM buckets WHERE pk = :pk").bind("pk", bucketRow)
+        .mapTo(Long.class).findOne().orElse(0L);
   }
 
   @Override

@@ -75,6 +75,7 @@ final class UpsertOp implements WriteOp<List<WriteResult>> {
     if (wanted.equals(existing)) {
       return new WriteResult(existing, Outcome.UNCHANGED);
     }
+    tx.noteDuration(bucketRow, wanted.duration());
     PreparedStatement update = tx.statement(
         "UPDATE events SET start_us = ?, end_us = ?, data = ?, seq = ? WHERE id = ?");
     update.setLong(1, wanted.start());

@@ -27,13 +27,25 @@ final class WriteTransaction {
   final Map<Long, Event> tentativeLast = new HashMap<>();
   final Set<Long> forgottenLast = new HashSet<>();
   private final Counters counters;
+  private final DurationBounds bounds;
 
   WriteTransaction(Connection connection, Map<String, PreparedStatement> statements, Map<Long, Event> committedLast,
-      Counters counters) {
+      Counters counters, DurationBounds bounds) {
     this.connection = connection;
     this.statements = statements;
     this.committedLast = committedLast;
     this.counters = counters;
+    this.bounds = bounds;
+  }
+
+  /** Every write that stores an event's span calls this, so range reads stay bounded (see DurationBounds). */
+  void noteDuration(long bucketRow, long duration) throws SQLException {
+    bounds.note(this, bucketRow, duration);
+  }
+
+  void forgetBucket(long bucketRow) {
+    bounds.forget(bucketRow);
+    forgetLastEvent(bucketRow);
   }
 
   PreparedStatement statement(String sql) throws SQLException {
@@ -92,6 +104,7 @@ final class WriteTransaction {
   /** Adds one event insert to a batch on {@link #INSERT_EVENT}; the caller executes the batch. */
   void addInsert(PreparedStatement insert, long id, long bucketRow, Event event, String origin, long seq)
       throws SQLException {
+    noteDuration(bucketRow, event.duration());
     insert.setLong(1, id);
     insert.setLong(2, bucketRow);
     insert.setLong(3, event.start());
