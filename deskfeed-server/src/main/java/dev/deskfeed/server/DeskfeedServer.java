@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import dev.deskfeed.server.internal.ApiBridge;
+import dev.deskfeed.server.internal.BrowserPolicy;
 import dev.deskfeed.server.internal.Metrics;
 import dev.deskfeed.store.Store;
 import io.javalin.Javalin;
@@ -54,10 +55,11 @@ public final class DeskfeedServer {
   public synchronized DeskfeedServer start() {
     NativeApi nativeApi = new NativeApi(store, accounts, authenticator);
     ApiBridge nativeBridge = new ApiBridge(nativeApi.router(), authenticator, ApiErrors.Shape.NATIVE,
-        config.maxBodyBytes(), Optional::empty);
+        config.maxBodyBytes(), Optional::empty, BrowserPolicy.SAME_ORIGIN);
     ActivityWatchApi activityWatch = new ActivityWatchApi(store, awInfo());
     ApiBridge awBridge = new ApiBridge(activityWatch.router(), authenticator, ApiErrors.Shape.ACTIVITYWATCH,
-        config.maxBodyBytes(), config.testing() ? this::localUser : Optional::empty);
+        config.maxBodyBytes(), config.testing() ? this::localUser : Optional::empty,
+        BrowserPolicy.activityWatch(isLoopback(config.bind())));
     app = Javalin.create(javalin -> {
       javalin.startup.showJavalinBanner = false;
       javalin.startup.showOldJavalinVersionWarning = false;
@@ -86,6 +88,7 @@ public final class DeskfeedServer {
         javalin.routes.addHttpHandler(method, "/api/v1/*", nativeBridge);
         javalin.routes.addHttpHandler(method, "/api/0/*", awBridge);
       }
+      javalin.routes.options("/api/0/*", awBridge::preflight);
       javalin.routes.exception(Exception.class, (error, ctx) -> {
         ApiResponse response = ApiErrors.toResponse(error, ApiErrors.Shape.NATIVE, ctx.method().name(), ctx.path());
         ctx.status(response.status()).contentType(ApiResponse.JSON).result(response.body());
@@ -112,6 +115,10 @@ public final class DeskfeedServer {
     String deviceId = UUID.nameUUIDFromBytes((hostname + "|" + store.describe()).getBytes(StandardCharsets.UTF_8))
         .toString();
     return new AwServerInfo(hostname, "deskfeed-" + Version.current(), config.testing(), deviceId);
+  }
+
+  private static boolean isLoopback(String bind) {
+    return bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1") || bind.startsWith("127.");
   }
 
   static String hostname() {

@@ -21,19 +21,24 @@ import java.util.function.Supplier;
  */
 public final class ApiBridge implements Handler {
 
+  /** ActivityWatch web-UI exports of a few years run to hundreds of megabytes. */
+  static final long IMPORT_MAX_BYTES = 512L * 1024 * 1024;
+
   private final Router router;
   private final Authenticator authenticator;
   private final ApiErrors.Shape errorShape;
   private final long maxBodyBytes;
   private final Supplier<Optional<Principal>> anonymous;
+  private final BrowserPolicy browserPolicy;
 
   /**
    * @param anonymous who a request without credentials acts as: nobody (empty) on a normal server; the local user
    *     in ActivityWatch testing mode, where stock clients send no token
    */
   public ApiBridge(Router router, Authenticator authenticator, ApiErrors.Shape errorShape, long maxBodyBytes,
-      Supplier<Optional<Principal>> anonymous) {
+      Supplier<Optional<Principal>> anonymous, BrowserPolicy browserPolicy) {
     this.router = router;
+    this.browserPolicy = browserPolicy;
     this.authenticator = authenticator;
     this.errorShape = errorShape;
     this.maxBodyBytes = maxBodyBytes;
@@ -45,20 +50,37 @@ public final class ApiBridge implements Handler {
     String method = ctx.method().name();
     String path = ctx.path();
     ApiResponse response;
+    Map<String, String> headers = headers(ctx);
     try {
-      Map<String, String> headers = headers(ctx);
+      browserPolicy.check(headers);
       Optional<Principal> principal = authenticator.authenticate(headers);
       if (principal.isEmpty()) {
         principal = anonymous.get();
       }
-      byte[] body = BodyLimit.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), maxBodyBytes);
+      long limit = path.endsWith("/import") || path.endsWith("/import/") ? Math.max(maxBodyBytes, IMPORT_MAX_BYTES)
+          : maxBodyBytes;
+      byte[] body = BodyLimit.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), limit);
       ApiRequest request = new ApiRequest(method, path, ctx.queryParamMap(), headers, body, principal.orElse(null),
           Map.of());
       response = router.dispatch(request);
     } catch (Exception e) {
       response = ApiErrors.toResponse(e, errorShape, method, path);
     }
+    browserPolicy.headers(headers, false).forEach(ctx::header);
     write(ctx, response);
+  }
+
+  /** Answers a CORS preflight ({@code OPTIONS}) for this API. */
+  public void preflight(Context ctx) {
+    Map<String, String> headers = headers(ctx);
+    try {
+      browserPolicy.check(headers);
+    } catch (Exception e) {
+      write(ctx, ApiErrors.toResponse(e, errorShape, "OPTIONS", ctx.path()));
+      return;
+    }
+    browserPolicy.headers(headers, true).forEach(ctx::header);
+    ctx.status(204);
   }
 
   static void write(Context ctx, ApiResponse response) {
