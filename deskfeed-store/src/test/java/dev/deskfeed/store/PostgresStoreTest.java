@@ -25,4 +25,20 @@ class PostgresStoreTest extends StoreContract {
       TestDatabases.dropPostgres(config);
     }
   }
+
+  @Override
+  java.util.List<Long> dirtyHours(long bucketRow) throws Exception {
+    java.util.List<Long> hours = new java.util.ArrayList<>();
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(config.jdbcUrl());
+        java.sql.PreparedStatement select = connection.prepareStatement(
+            "SELECT hour_us FROM rollup_dirty WHERE bucket_pk = ? ORDER BY hour_us")) {
+      select.setLong(1, bucketRow);
+      try (java.sql.ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          hours.add(rs.getLong(1));
+        }
+      }
+    }
+    return hours;
+  }
 }

@@ -355,4 +355,20 @@ abstract class StoreContract {
     store.events().writer().insert(fresh.row(), List.of(at(0, 3_000, "y")));
     assertThat(store.events().range(fresh.row(), T0 + 2_000 * S, null, -1)).hasSize(1);
   }
+
+  @Test
+  void everyWriteMarksTheHoursItTouchedDirty() throws Exception {
+    EventWriter writer = store.events().writer();
+    long hour = 3_600L;
+    // T0 is not on an hour boundary; work relative to the hour that contains it
+    long base = (T0 / (hour * S)) * hour * S;
+    long offset = (base - T0) / S;
+    writer.heartbeat(window.row(), at(offset + 10, 0, "a"), 60 * S);
+    writer.heartbeat(window.row(), at(offset + hour + 5, 0, "a"), 2 * hour * S); // extends into the next hour
+    List<WriteResult> stored = writer.insert(window.row(), List.of(at(offset + 5 * hour, 10, "b")));
+    writer.delete(window.row(), stored.get(0).event().id());
+    assertThat(dirtyHours(window.row())).containsExactly(base, base + hour * S, base + 5 * hour * S);
+  }
+
+  abstract List<Long> dirtyHours(long bucketRow) throws Exception;
 }

@@ -51,6 +51,10 @@ final class DeleteBucketOp implements WriteOp<Void> {
       delete.setLong(1, bucketRow);
       delete.executeUpdate();
     }
+    // The rollups of a deleted bucket are dropped with it (ON DELETE CASCADE); its dirty marks go too.
+    PreparedStatement undirty = tx.statement("DELETE FROM rollup_dirty WHERE bucket_pk = ?");
+    undirty.setLong(1, bucketRow);
+    undirty.executeUpdate();
     PreparedStatement bucket = tx.statement("DELETE FROM buckets WHERE pk = ?");
     bucket.setLong(1, bucketRow);
     bucket.executeUpdate();

@@ -23,8 +23,8 @@ final class DeleteOp implements WriteOp<Boolean> {
 
   @Override
   public Boolean apply(WriteTransaction tx) throws SQLException {
-    PreparedStatement select = tx.statement(
-        "SELECT e.origin, b.user_id FROM events e JOIN buckets b ON b.pk = e.bucket_pk WHERE e.id = ? AND e.bucket_pk = ?");
+    PreparedStatement select = tx.statement("SELECT e.origin, b.user_id, e.start_us, e.end_us FROM events e "
+        + "JOIN buckets b ON b.pk = e.bucket_pk WHERE e.id = ? AND e.bucket_pk = ?");
     select.setLong(1, eventId);
     select.setLong(2, bucketRow);
     String origin;
@@ -35,6 +35,7 @@ final class DeleteOp implements WriteOp<Boolean> {
       }
       origin = rs.getString(1);
       userId = rs.getLong(2);
+      tx.touched(bucketRow, rs.getLong(3), rs.getLong(4));
     }
     PreparedStatement delete = tx.statement("DELETE FROM events WHERE id = ?");
     delete.setLong(1, eventId);

@@ -34,6 +34,7 @@ final class HeartbeatOp implements WriteOp<WriteResult> {
         return new WriteResult(last, Outcome.UNCHANGED); // the heartbeat lies inside the last event
       }
       tx.noteDuration(bucketRow, merged.duration());
+      tx.touched(bucketRow, last.end(), merged.end());
       PreparedStatement update = tx.statement("UPDATE events SET end_us = ?, seq = ? WHERE id = ?");
       update.setLong(1, merged.end());
       update.setLong(2, tx.nextSeq());

@@ -52,6 +52,12 @@ final class InsertOp implements WriteOp<List<WriteResult>> {
   }
 
   private boolean replace(WriteTransaction tx, Event event) throws SQLException {
+    Event old = tx.eventById(bucketRow, event.id());
+    if (old == null) {
+      return false;
+    }
+    tx.touched(bucketRow, old.start(), old.end());
+    tx.touched(bucketRow, event.start(), event.end());
     tx.noteDuration(bucketRow, event.duration());
     PreparedStatement update = tx.statement(
         "UPDATE events SET start_us = ?, end_us = ?, data = ?, seq = ? WHERE id = ? AND bucket_pk = ?");

@@ -76,6 +76,8 @@ final class UpsertOp implements WriteOp<List<WriteResult>> {
       return new WriteResult(existing, Outcome.UNCHANGED);
     }
     tx.noteDuration(bucketRow, wanted.duration());
+    tx.touched(bucketRow, existing.start(), existing.end());
+    tx.touched(bucketRow, wanted.start(), wanted.end());
     PreparedStatement update = tx.statement(
         "UPDATE events SET start_us = ?, end_us = ?, data = ?, seq = ? WHERE id = ?");
     update.setLong(1, wanted.start());

@@ -28,6 +28,7 @@ final class WriteTransaction {
   final Set<Long> forgottenLast = new HashSet<>();
   private final Counters counters;
   private final DurationBounds bounds;
+  private final DirtyHours dirty = new DirtyHours();
 
   WriteTransaction(Connection connection, Map<String, PreparedStatement> statements, Map<Long, Event> committedLast,
       Counters counters, DurationBounds bounds) {
@@ -41,6 +42,11 @@ final class WriteTransaction {
   /** Every write that stores an event's span calls this, so range reads stay bounded (see DurationBounds). */
   void noteDuration(long bucketRow, long duration) throws SQLException {
     bounds.note(this, bucketRow, duration);
+  }
+
+  /** Every write calls this for each span it adds or removes, so rollups recompute those hours. */
+  void touched(long bucketRow, long start, long end) throws SQLException {
+    dirty.mark(this, bucketRow, start, end);
   }
 
   void forgetBucket(long bucketRow) {
@@ -91,6 +97,16 @@ final class WriteTransaction {
     return last;
   }
 
+  /** One event of a bucket as it is now, or null. */
+  Event eventById(long bucketRow, long eventId) throws SQLException {
+    PreparedStatement select = statement("SELECT " + Rows.EVENT_COLUMNS + " FROM events WHERE id = ? AND bucket_pk = ?");
+    select.setLong(1, eventId);
+    select.setLong(2, bucketRow);
+    try (ResultSet rs = select.executeQuery()) {
+      return rs.next() ? Rows.event(rs) : null;
+    }
+  }
+
   void setLastEvent(long bucketRow, Event event) {
     tentativeLast.put(bucketRow, event);
   }
@@ -105,6 +121,7 @@ final class WriteTransaction {
   void addInsert(PreparedStatement insert, long id, long bucketRow, Event event, String origin, long seq)
       throws SQLException {
     noteDuration(bucketRow, event.duration());
+    touched(bucketRow, event.start(), event.end());
     insert.setLong(1, id);
     insert.setLong(2, bucketRow);
     insert.setLong(3, event.start());
