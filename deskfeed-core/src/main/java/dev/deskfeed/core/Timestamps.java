@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 
 /**
@@ -30,7 +31,8 @@ public final class Timestamps {
       .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
       .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
       .parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
-      .toFormatter();
+      .toFormatter()
+      .withResolverStyle(ResolverStyle.STRICT);
 
   private static final DateTimeFormatter OUTPUT = new DateTimeFormatterBuilder()
       .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T')
@@ -41,11 +43,20 @@ public final class Timestamps {
 
   private Timestamps() {}
 
-  /** Parses an RFC 3339 timestamp to epoch microseconds; {@link IllegalArgumentException} if it is not one. */
+  /**
+   * Parses an RFC 3339 timestamp to epoch microseconds; {@link IllegalArgumentException} if it is not one. Strict:
+   * February 29 of a common year or an hour of 24 is an error, never quietly moved to another instant.
+   */
   public static long parse(String text) {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("timestamp is empty");
     }
+    long fast = FastTimestamps.tryParse(text);
+    return fast != Long.MIN_VALUE ? fast : parseGeneral(text);
+  }
+
+  /** The general path: every shape {@link #INPUT} accepts, and every error message. */
+  static long parseGeneral(String text) {
     try {
       OffsetDateTime time = OffsetDateTime.parse(text.trim(), INPUT);
       Instant instant = time.toInstant();

@@ -24,7 +24,8 @@ public interface EventWriter {
 
   /**
    * Inserts or updates events keyed by {@code origins} (a device-local event id, or an import key), so that
-   * replaying the same batch changes nothing: an identical event is {@code UNCHANGED} and takes no seq.
+   * replaying the same batch changes nothing: an identical event is {@code UNCHANGED} and does not enter the change
+   * log (the seq reserved for it stays a gap, see docs/SYNC.md).
    */
   List<WriteResult> upsert(long bucketRow, List<Event> events, List<String> origins);
 

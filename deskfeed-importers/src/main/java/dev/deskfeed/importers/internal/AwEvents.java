@@ -31,7 +31,7 @@ public final class AwEvents {
     if (!timestamp.isTextual()) {
       throw new IllegalArgumentException("'timestamp' must be an RFC 3339 string, got " + kind(timestamp));
     }
-    long start = Rfc3339.parse(timestamp.asText());
+    long start = Timestamps.parse(timestamp.asText());
     if (start > nowMicros + EventJson.MAX_FUTURE_MICROS) {
       throw new IllegalArgumentException("'timestamp' " + timestamp.asText() + " lies more than 24 h in the future");
     }

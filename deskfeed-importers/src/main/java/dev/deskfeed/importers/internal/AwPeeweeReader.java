@@ -53,7 +53,7 @@ public final class AwPeeweeReader {
         }
         try {
           String timestamp = rows.getString(3);
-          long start = Rfc3339.parse(timestamp);
+          long start = Timestamps.parse(timestamp);
           double seconds = rows.getDouble(4);
           if (rows.wasNull()) {
             throw new IllegalArgumentException("no duration");

@@ -1,5 +1,6 @@
 package dev.deskfeed.importers.internal;
 
+import dev.deskfeed.core.Timestamps;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +30,7 @@ public final class MongoJson {
       throw new IllegalArgumentException("no '" + field + "'");
     }
     if (value.isTextual()) {
-      return Rfc3339.parse(value.asText());
+      return Timestamps.parse(value.asText());
     }
     if (value.isObject() && value.has("$numberLong")) {
       value = value.get("$numberLong");

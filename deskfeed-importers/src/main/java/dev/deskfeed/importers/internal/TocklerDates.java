@@ -43,7 +43,7 @@ public final class TocklerDates {
       return Math.multiplyExact(Long.parseLong(trimmed), 1000L);
     }
     try {
-      return Rfc3339.parse(trimmed);
+      return Timestamps.parse(trimmed);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + " '" + text + "' is neither epoch milliseconds nor a date");
     }
