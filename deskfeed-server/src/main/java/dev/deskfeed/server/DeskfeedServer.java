@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import dev.deskfeed.server.internal.ApiBridge;
 import dev.deskfeed.server.internal.BrowserPolicy;
+import dev.deskfeed.server.internal.ImportUploads;
 import dev.deskfeed.server.internal.Metrics;
 import dev.deskfeed.store.Store;
 import io.javalin.Javalin;
@@ -39,6 +40,7 @@ public final class DeskfeedServer {
   private final Accounts accounts;
   private final Authenticator authenticator;
   private final Metrics metrics = new Metrics();
+  private ImportUploads imports;
   private Javalin app;
 
   public DeskfeedServer(Store store, ServerConfig config) {
@@ -60,6 +62,7 @@ public final class DeskfeedServer {
     ApiBridge awBridge = new ApiBridge(activityWatch.router(), authenticator, ApiErrors.Shape.ACTIVITYWATCH,
         config.maxBodyBytes(), config.testing() ? this::localUser : Optional::empty,
         BrowserPolicy.activityWatch(isLoopback(config.bind())));
+    imports = new ImportUploads(store, authenticator);
     app = Javalin.create(javalin -> {
       javalin.startup.showJavalinBanner = false;
       javalin.startup.showOldJavalinVersionWarning = false;
@@ -83,6 +86,9 @@ public final class DeskfeedServer {
         });
       }
       javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+      // before the /api/v1/* bridge: uploads stream to disk instead of through the size-limited body reader
+      javalin.routes.post("/api/v1/imports", imports::upload);
+      javalin.routes.get("/api/v1/imports/{id}", imports::status);
       for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
           HandlerType.DELETE, HandlerType.PATCH}) {
         javalin.routes.addHttpHandler(method, "/api/v1/*", nativeBridge);
@@ -146,6 +152,7 @@ public final class DeskfeedServer {
     if (app != null) {
       app.stop();
       app = null;
+      imports.close();
     }
   }
 }

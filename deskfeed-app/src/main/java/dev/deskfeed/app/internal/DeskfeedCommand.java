@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code deskfeed} command; everything happens in its subcommands. */
 @Command(name = "deskfeed", mixinStandardHelpOptions = true, versionProvider = DeskfeedCommand.Version.class,
     description = "Self-hosted activity tracker: your time, all your devices, live status for your website.",
-    subcommands = {UpCommand.class, ServerCommand.class, UserCommand.class, TokenCommand.class, DeviceCommand.class,
+    subcommands = {UpCommand.class, ServerCommand.class, UserCommand.class, TokenCommand.class, DeviceCommand.class, ImportCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Start with: deskfeed up", "Configuration: flags, DESKFEED_* environment variables, or "
         + "~/.config/deskfeed/deskfeed.properties (keys are option names without dashes, e.g. data=/srv/deskfeed)."})
