@@ -34,4 +34,7 @@ public interface EventWriter {
 
   /** Deletes a bucket and all its events (each event's deletion enters the change log). */
   void deleteBucket(long bucketRow);
+
+  /** Adds a listener told about every committed insert and update from now on (see {@link CommitListener}). */
+  void addCommitListener(CommitListener listener);
 }

@@ -370,5 +370,20 @@ abstract class StoreContract {
     assertThat(dirtyHours(window.row())).containsExactly(base, base + hour * S, base + 5 * hour * S);
   }
 
+  @Test
+  void commitListenersHearEveryCommittedInsertAndUpdateButNotUnchangedReplays() {
+    List<CommitListener.Committed> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    store.events().writer().addCommitListener(heard::addAll);
+    EventWriter writer = store.events().writer();
+    writer.heartbeat(window.row(), at(0, 1, "code"), 5 * S);
+    writer.heartbeat(window.row(), at(1, 1, "code"), 5 * S);
+    writer.upsert(window.row(), List.of(at(10, 1, "x")), List.of("o"));
+    writer.upsert(window.row(), List.of(at(10, 1, "x")), List.of("o"));
+    assertThat(heard).extracting(CommitListener.Committed::outcome)
+        .containsExactly(Outcome.INSERTED, Outcome.UPDATED, Outcome.INSERTED);
+    assertThat(heard).allMatch(committed -> committed.bucketRow() == window.row());
+    assertThat(heard.get(1).event().duration()).isEqualTo(2 * S);
+  }
+
   abstract List<Long> dirtyHours(long bucketRow) throws Exception;
 }

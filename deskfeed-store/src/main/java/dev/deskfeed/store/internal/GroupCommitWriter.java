@@ -1,6 +1,7 @@
 package dev.deskfeed.store.internal;
 
 import dev.deskfeed.core.Event;
+import dev.deskfeed.store.CommitListener;
 import dev.deskfeed.store.EventWriter;
 import dev.deskfeed.store.StoreException;
 import dev.deskfeed.store.WriteResult;
@@ -42,6 +43,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   private final TransactionControl transactions;
   private final Thread thread;
   private final PendingWrite<Void> stop = new PendingWrite<>(null);
+  private final List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
   private long counterAfterLastCommit = -1;
 
@@ -90,6 +92,11 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   @Override
   public void deleteBucket(long bucketRow) {
     submit(new DeleteBucketOp(bucketRow));
+  }
+
+  @Override
+  public void addCommitListener(CommitListener listener) {
+    listeners.add(listener);
   }
 
   <T> T submit(WriteOp<T> op) {
@@ -170,6 +177,15 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     lastEvents.putAll(tx.tentativeLast);
     for (PendingWrite<?> pending : group) {
       pending.committed();
+    }
+    if (!tx.committedWrites.isEmpty()) {
+      for (CommitListener listener : listeners) {
+        try {
+          listener.committed(List.copyOf(tx.committedWrites));
+        } catch (RuntimeException e) {
+          LOG.warn("a commit listener failed: {}", e.toString());
+        }
+      }
     }
   }
 

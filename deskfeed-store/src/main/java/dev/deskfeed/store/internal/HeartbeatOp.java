@@ -43,7 +43,7 @@ final class HeartbeatOp implements WriteOp<WriteResult> {
         throw new SQLException("event " + merged.id() + " vanished while being extended");
       }
       tx.setLastEvent(bucketRow, merged);
-      return new WriteResult(merged, Outcome.UPDATED);
+      return wrote(tx, new WriteResult(merged, Outcome.UPDATED));
     }
     Event inserted = heartbeat.withId(tx.nextEventId());
     PreparedStatement insert = tx.statement(WriteTransaction.INSERT_EVENT);
@@ -52,6 +52,11 @@ final class HeartbeatOp implements WriteOp<WriteResult> {
     if (last == null || inserted.start() >= last.start()) {
       tx.setLastEvent(bucketRow, inserted);
     }
-    return new WriteResult(inserted, Outcome.INSERTED);
+    return wrote(tx, new WriteResult(inserted, Outcome.INSERTED));
+  }
+
+  private WriteResult wrote(WriteTransaction tx, WriteResult result) {
+    tx.wrote(bucketRow, result);
+    return result;
   }
 }

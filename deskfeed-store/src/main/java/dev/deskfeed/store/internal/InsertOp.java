@@ -47,6 +47,7 @@ final class InsertOp implements WriteOp<List<WriteResult>> {
     if (batched) {
       insert.executeBatch();
     }
+    results.forEach(result -> tx.wrote(bucketRow, result));
     tx.forgetLastEvent(bucketRow);
     return results;
   }

@@ -56,6 +56,7 @@ final class UpsertOp implements WriteOp<List<WriteResult>> {
       }
     }
     tx.forgetLastEvent(bucketRow);
+    results.forEach(result -> tx.wrote(bucketRow, result));
     return results;
   }
 

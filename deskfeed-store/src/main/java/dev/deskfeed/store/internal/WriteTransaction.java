@@ -6,7 +6,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import dev.deskfeed.store.CommitListener;
+import dev.deskfeed.store.WriteResult;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +33,7 @@ final class WriteTransaction {
   private final Counters counters;
   private final DurationBounds bounds;
   private final DirtyHours dirty = new DirtyHours();
+  final List<CommitListener.Committed> committedWrites = new ArrayList<>();
 
   WriteTransaction(Connection connection, Map<String, PreparedStatement> statements, Map<Long, Event> committedLast,
       Counters counters, DurationBounds bounds) {
@@ -42,6 +47,13 @@ final class WriteTransaction {
   /** Every write that stores an event's span calls this, so range reads stay bounded (see DurationBounds). */
   void noteDuration(long bucketRow, long duration) throws SQLException {
     bounds.note(this, bucketRow, duration);
+  }
+
+  /** Records an insert or update for the commit listeners (told only if the transaction commits). */
+  void wrote(long bucketRow, WriteResult result) {
+    if (result.outcome() == WriteResult.Outcome.INSERTED || result.outcome() == WriteResult.Outcome.UPDATED) {
+      committedWrites.add(new CommitListener.Committed(bucketRow, result.event(), result.outcome()));
+    }
   }
 
   /** Every write calls this for each span it adds or removes, so rollups recompute those hours. */
