@@ -55,13 +55,32 @@ public final class BucketEndpoints {
       throw ApiException.forbidden("read tokens cannot create buckets; use an ingest or admin token");
     }
     Bucket bucket = parse(request.pathParam("bucket"), Fields.requireObject(request.json(), "the bucket"));
-    BucketStore.Created created = store.buckets().create(principal.userId(), principal.deviceId(), bucket);
+    BucketStore.Created created = store.buckets().create(principal.userId(), deviceFor(principal, bucket), bucket);
     if (!created.created()) {
       // A bucket another device owns must not look usable: its heartbeats would all fail later.
       principal.requireWrite(created.bucket());
       return ApiResponse.empty(304);
     }
     return ApiResponse.empty(200);
+  }
+
+  /**
+   * The device a new bucket belongs to: the ingest token's own, or else the device named by the bucket's hostname
+   * (registered on first use), since that is how ActivityWatch tells machines apart; presence and the dashboard
+   * attribute every bucket to a device.
+   */
+  private Long deviceFor(Principal principal, Bucket bucket) {
+    if (principal.deviceId() != null) {
+      return principal.deviceId();
+    }
+    String name = bucket.hostname().replaceAll("[^A-Za-z0-9._-]", "-");
+    if (name.isEmpty() || !Character.isLetterOrDigit(name.charAt(0))) {
+      name = "host-" + name;
+    }
+    name = name.length() > 64 ? name.substring(0, 64) : name;
+    String deviceName = name;
+    return store.devices().byName(principal.userId(), deviceName)
+        .orElseGet(() -> store.devices().create(principal.userId(), deviceName, bucket.hostname(), "unknown")).id();
   }
 
   public ApiResponse delete(ApiRequest request) {
