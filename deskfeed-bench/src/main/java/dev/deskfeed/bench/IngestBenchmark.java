@@ -42,11 +42,11 @@ public final class IngestBenchmark {
       double seconds) {
 
     double noopRate() {
-      return median(noop.stream().map(LoadPhase.Result::perSecond).toList());
+      return Medians.median(noop.stream().map(LoadPhase.Result::perSecond).toList());
     }
 
     double heartbeatRate() {
-      return median(heartbeats.stream().map(LoadPhase.Result::perSecond).toList());
+      return Medians.median(heartbeats.stream().map(LoadPhase.Result::perSecond).toList());
     }
 
     long noopCount() {
@@ -215,13 +215,13 @@ public final class IngestBenchmark {
         r -> "**" + fmt(r.heartbeatRate()) + "**" + roundsOf(r.heartbeats()));
     row(md, results, "**heartbeats ÷ HTTP ceiling**", r -> "**" + percent(r.heartbeatRate() / r.noopRate()) + "**");
     row(md, results, "database ceiling: raw JDBC, 1 row per transaction, rows/s",
-        r -> fmt(median(r.jdbc().perRowTx())) + " (" + rates(r.jdbc().perRowTx()) + ")");
+        r -> fmt(Medians.median(r.jdbc().perRowTx())) + " (" + rates(r.jdbc().perRowTx()) + ")");
     row(md, results, "database ceiling: raw JDBC, 1,000 rows per transaction, rows/s",
-        r -> fmt(median(r.jdbc().batched())) + " (" + rates(r.jdbc().batched()) + ")");
+        r -> fmt(Medians.median(r.jdbc().batched())) + " (" + rates(r.jdbc().batched()) + ")");
     row(md, results, "heartbeats ÷ 1-row-per-transaction ceiling",
-        r -> String.format(Locale.ROOT, "%.1f×", r.heartbeatRate() / median(r.jdbc().perRowTx())));
+        r -> String.format(Locale.ROOT, "%.1f×", r.heartbeatRate() / Medians.median(r.jdbc().perRowTx())));
     row(md, results, "heartbeats ÷ 1,000-rows-per-transaction ceiling",
-        r -> percent(r.heartbeatRate() / median(r.jdbc().batched())));
+        r -> percent(r.heartbeatRate() / Medians.median(r.jdbc().batched())));
     row(md, results, "heartbeat latency p50 / p99 / max", r -> latency(merged(r.heartbeats())));
     row(md, results, "no-op latency p50 / p99 / max", r -> latency(merged(r.noop())));
     row(md, results, "CPU in heartbeat rounds, cores: server / load generator / other processes",
@@ -287,12 +287,6 @@ public final class IngestBenchmark {
     int[] all = result.latenciesMicros();
     return millis(result.percentileMicros(50)) + " / " + millis(result.percentileMicros(99)) + " / "
         + millis(all.length == 0 ? 0 : all[all.length - 1]);
-  }
-
-  static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static String rates(List<Double> values) {
