@@ -45,7 +45,7 @@ public record ApiRequest(String method, String path, Map<String, List<String>> q
       throw ApiException.badRequest("empty_body", "the request needs a JSON body");
     }
     try {
-      return Json.parse(bodyText());
+      return Json.parse(body);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("malformed_json", e.getMessage());
     }

@@ -20,6 +20,7 @@ public final class Authenticator {
   public static final String SESSION_COOKIE = "deskfeed_session";
   static final long CACHE_MICROS = 10 * Timestamps.MICROS_PER_SECOND;
   private static final long TOUCH_MICROS = 60 * Timestamps.MICROS_PER_SECOND;
+  private static final int MAX_CACHED = 10_000;
 
   private final Store store;
   private final Map<String, Cached> tokens = new ConcurrentHashMap<>();
@@ -44,7 +45,7 @@ public final class Authenticator {
 
   /** Forgets a cached token at once (after a revoke on this server). */
   public void forget(String tokenHash) {
-    tokens.remove(tokenHash);
+    tokens.values().removeIf(cached -> cached.token != null && cached.token.hash().equals(tokenHash));
   }
 
   public void forgetAll() {
@@ -52,13 +53,16 @@ public final class Authenticator {
   }
 
   private Principal fromToken(String secret) {
-    String hash = Secrets.sha256(secret);
     long now = Timestamps.nowMicros();
-    Cached cached = tokens.get(hash);
+    // Keyed by the secret itself so a cached token costs no hashing; the map lives only in this process's memory.
+    Cached cached = tokens.get(secret);
     if (cached == null || now - cached.loaded > CACHE_MICROS) {
-      Optional<ApiToken> token = store.tokens().byHash(hash);
+      if (tokens.size() > MAX_CACHED) {
+        tokens.clear(); // someone is trying many tokens; never let the cache grow without bound
+      }
+      Optional<ApiToken> token = store.tokens().byHash(Secrets.sha256(secret));
       cached = new Cached(token.orElse(null), now, cached == null ? 0 : cached.touched);
-      tokens.put(hash, cached);
+      tokens.put(secret, cached);
     }
     ApiToken token = cached.token;
     if (token == null || !token.active()) {

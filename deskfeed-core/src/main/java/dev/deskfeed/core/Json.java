@@ -36,18 +36,37 @@ public final class Json {
 
   public static JsonNode parse(String text) {
     try {
-      JsonNode node = MAPPER.readTree(text);
-      if (node == null || node.isMissingNode()) {
-        throw new IllegalArgumentException("empty JSON document");
-      }
-      return node;
+      return checked(MAPPER.readTree(text));
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      String what = e.getOriginalMessage();
-      int source = what.indexOf(" (start marker at");
-      throw new IllegalArgumentException("malformed JSON" + where + ": " + (source > 0 ? what.substring(0, source) : what), e);
+      throw malformed(e);
     }
+  }
+
+  /** Parses UTF-8 bytes without making a String of them first (request bodies). */
+  public static JsonNode parse(byte[] utf8) {
+    try {
+      return checked(MAPPER.readTree(utf8));
+    } catch (JsonProcessingException e) {
+      throw malformed(e);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("unreadable JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode checked(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      throw new IllegalArgumentException("empty JSON document");
+    }
+    return node;
+  }
+
+  private static IllegalArgumentException malformed(JsonProcessingException e) {
+    String where = e.getLocation() == null ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    String what = e.getOriginalMessage();
+    int source = what.indexOf(" (start marker at");
+    return new IllegalArgumentException("malformed JSON" + where + ": " + (source > 0 ? what.substring(0, source) : what),
+        e);
   }
 
   public static String write(Object value) {

@@ -14,6 +14,7 @@ public final class Metrics {
 
   private static final String STARTED = "deskfeed.started";
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Metrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -30,11 +31,11 @@ public final class Metrics {
     if (started == null) {
       return;
     }
-    Timer.builder("deskfeed.http.requests")
-        .tag("family", family(ctx.path()))
-        .tag("method", ctx.method().name())
-        .tag("status", Integer.toString(ctx.statusCode()))
-        .register(registry)
+    String family = family(ctx.path());
+    String method = ctx.method().name();
+    int status = ctx.statusCode();
+    timers.computeIfAbsent(family + ' ' + method + ' ' + status, key -> Timer.builder("deskfeed.http.requests")
+            .tag("family", family).tag("method", method).tag("status", Integer.toString(status)).register(registry))
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
   }
 

@@ -43,6 +43,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   private final TransactionControl transactions;
   private final Thread thread;
   private final PendingWrite<Void> stop = new PendingWrite<>(null);
+  private final List<java.util.function.LongConsumer> bucketDeletions = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
   private long counterAfterLastCommit = -1;
@@ -92,6 +93,12 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   @Override
   public void deleteBucket(long bucketRow) {
     submit(new DeleteBucketOp(bucketRow));
+    bucketDeletions.forEach(listener -> listener.accept(bucketRow));
+  }
+
+  /** Told (after commit) of each bucket this writer deleted, so caches of buckets can drop it. */
+  void onBucketDeleted(java.util.function.LongConsumer listener) {
+    bucketDeletions.add(listener);
   }
 
   @Override

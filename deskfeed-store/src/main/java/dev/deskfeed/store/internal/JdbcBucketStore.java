@@ -6,18 +6,39 @@ import dev.deskfeed.store.BucketStore;
 import dev.deskfeed.store.StoredBucket;
 import java.util.List;
 import java.util.Optional;
+import dev.deskfeed.core.Timestamps;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+/**
+ * Buckets, with lookups by (user, id) cached: every heartbeat names its bucket, and buckets change only when created
+ * or deleted. This store's own creations and deletions update the cache at once; a deletion by another process is
+ * noticed within {@link #CACHE_MICROS} (until then a write to it fails on the foreign key, and nothing is lost).
+ */
 final class JdbcBucketStore implements BucketStore {
 
   private static final RowMapper<StoredBucket> BUCKET = (rs, ctx) -> Rows.bucket(rs);
   private static final String SELECT = "SELECT " + Rows.BUCKET_COLUMNS + " FROM buckets ";
+  static final long CACHE_MICROS = 10_000_000L;
 
   private final Jdbi jdbi;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   JdbcBucketStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  private record Cached(StoredBucket bucket, long loadedMicros) {}
+
+  private static String key(long userId, String bucketId) {
+    return userId + "/" + bucketId;
+  }
+
+  /** Drops a deleted bucket from the cache (called by the writer after the deletion committed). */
+  void forget(long row) {
+    cache.values().removeIf(cached -> cached.bucket() != null && cached.bucket().row() == row);
   }
 
   @Override
@@ -34,14 +55,24 @@ final class JdbcBucketStore implements BucketStore {
           .bind("client", bucket.client()).bind("hostname", bucket.hostname()).bind("created", bucket.created())
           .bind("data", Json.write(bucket.data()))
           .executeAndReturnGeneratedKeys("pk").mapTo(Long.class).one();
-      return new Created(new StoredBucket(pk, userId, deviceId, bucket), true);
+      StoredBucket stored = new StoredBucket(pk, userId, deviceId, bucket);
+      return new Created(stored, true);
     });
   }
 
   @Override
   public Optional<StoredBucket> byId(long userId, String bucketId) {
-    return jdbi.withHandle(handle -> handle.createQuery(SELECT + "WHERE user_id = :user AND id = :id")
+    long now = Timestamps.nowMicros();
+    Cached cached = cache.get(key(userId, bucketId));
+    if (cached != null && now - cached.loadedMicros() < CACHE_MICROS) {
+      return Optional.ofNullable(cached.bucket());
+    }
+    Optional<StoredBucket> loaded = jdbi.withHandle(handle -> handle.createQuery(SELECT + "WHERE user_id = :user AND id = :id")
         .bind("user", userId).bind("id", bucketId).map(BUCKET).findOne());
+    if (loaded.isPresent()) {
+      cache.put(key(userId, bucketId), new Cached(loaded.get(), now));
+    }
+    return loaded;
   }
 
   @Override

@@ -50,7 +50,9 @@ public final class JdbcStore implements Store {
       this.users = new JdbcUserStore(jdbi);
       this.devices = new JdbcDeviceStore(jdbi);
       this.tokens = new JdbcTokenStore(jdbi);
-      this.buckets = new JdbcBucketStore(jdbi);
+      JdbcBucketStore bucketStore = new JdbcBucketStore(jdbi);
+      this.buckets = bucketStore;
+      writer.onBucketDeleted(bucketStore::forget);
       this.events = new JdbcEventStore(jdbi, writer);
       this.settings = new JdbcSettingStore(jdbi, dialect);
       this.changes = new JdbcChangeLog(jdbi);
