@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param password database password for PostgreSQL, or null
  * @param durableSync for SQLite: {@code synchronous=FULL} (survives power loss) when true, {@code NORMAL}
  *     (survives a process crash, not power loss) when false. Group commit makes FULL affordable.
+ * @param sqliteCacheKib SQLite's page cache per connection in KiB: 16 MiB suits a server; the agent, which must stay
+ *     small, uses far less
  */
-public record StoreConfig(String jdbcUrl, String user, String password, boolean durableSync) {
+public record StoreConfig(String jdbcUrl, String user, String password, boolean durableSync, int sqliteCacheKib) {
+
+  public static final int DEFAULT_SQLITE_CACHE_KIB = 16_000;
+
+  public StoreConfig(String jdbcUrl, String user, String password, boolean durableSync) {
+    this(jdbcUrl, user, password, durableSync, DEFAULT_SQLITE_CACHE_KIB);
+  }
 
   public StoreConfig {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -31,7 +39,11 @@ public record StoreConfig(String jdbcUrl, String user, String password, boolean 
   }
 
   public StoreConfig withDurableSync(boolean durable) {
-    return new StoreConfig(jdbcUrl, user, password, durable);
+    return new StoreConfig(jdbcUrl, user, password, durable, sqliteCacheKib);
+  }
+
+  public StoreConfig withSqliteCacheKib(int kib) {
+    return new StoreConfig(jdbcUrl, user, password, durableSync, kib);
   }
 
   public boolean isSqlite() {

@@ -1,15 +1,20 @@
 package dev.deskfeed.app.internal;
 
+import dev.deskfeed.agent.Agent;
+import dev.deskfeed.agent.AgentConfig;
+import dev.deskfeed.agent.AgentConfigFile;
 import dev.deskfeed.api.Accounts;
 import dev.deskfeed.server.DeskfeedServer;
 import dev.deskfeed.server.ServerConfig;
 import dev.deskfeed.store.Store;
 import dev.deskfeed.store.User;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the server until the process is asked to stop, then stops taking requests and closes the store, which lets
@@ -20,6 +25,15 @@ final class ServerRunner {
   private ServerRunner() {}
 
   static int run(StoreOptions storeOptions, ServerConfig config, PrintStream out) throws InterruptedException {
+    return run(storeOptions, config, out, false);
+  }
+
+  /**
+   * @param withCapture also record this computer's activity into the server's own store ({@code deskfeed up}): the
+   *     agent runs embedded, writing straight to the store with no HTTP hop and no sync
+   */
+  static int run(StoreOptions storeOptions, ServerConfig config, PrintStream out, boolean withCapture)
+      throws InterruptedException {
     Store store = storeOptions.open();
     DeskfeedServer server;
     try {
@@ -30,8 +44,12 @@ final class ServerRunner {
           + rootMessage(e) + "); is another Deskfeed running? choose another port with --port", e);
     }
     Optional<Accounts.NewUser> first = server.accounts().createFirstUserIfEmpty(firstUserName());
+    Agent agent = withCapture ? embeddedAgent(store, server.accounts()) : null;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (agent != null) {
+        agent.close();
+      }
       server.stop();
       store.close();
       stopped.countDown();
@@ -54,6 +72,20 @@ final class ServerRunner {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private static Agent embeddedAgent(Store store, Accounts accounts) {
+    try {
+      AgentConfig config = AgentConfigFile.load(AgentConfig.defaultDataDir());
+      User owner = store.users().all().get(0);
+      long deviceId = accounts.deviceOrCreate(owner.id(), Hostnames.deviceName(config.hostname())).id();
+      return Agent.embedded(store, owner.id(), deviceId, config);
+    } catch (IOException | RuntimeException e) {
+      LoggerFactory.getLogger(ServerRunner.class).warn(
+          "capture of this computer is off: {} (the server runs without it; 'deskfeed agent' can record instead)",
+          e.getMessage());
+      return null;
+    }
   }
 
   static String firstUserName() {

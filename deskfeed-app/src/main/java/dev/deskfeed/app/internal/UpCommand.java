@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 /** {@code deskfeed up}: everything on this machine with the embedded store, the way a newcomer starts. */
 @Command(name = "up", mixinStandardHelpOptions = true,
     description = {"Run Deskfeed on this computer with its embedded database.",
-        "On the first start it creates your user and prints the password once."})
+        "On the first start it creates your user and prints the password once.",
+        "It also records this computer's windows, idle time and workspaces (as 'deskfeed agent' does)",
+        "and answers the ActivityWatch API on 127.0.0.1:5600 for watchers, when that port is free."})
 final class UpCommand implements Callable<Integer> {
 
   @Mixin
@@ -20,6 +22,6 @@ final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return ServerRunner.run(store, ServerConfig.defaults().withPort(port), System.out);
+    return ServerRunner.run(store, ServerConfig.defaults().withPort(port), System.out, true);
   }
 }

@@ -68,7 +68,7 @@ final class DataSources {
       properties.setProperty("foreign_keys", "true");
       properties.setProperty("busy_timeout", "15000");
       properties.setProperty("transaction_mode", "IMMEDIATE");
-      properties.setProperty("cache_size", "-16000");
+      properties.setProperty("cache_size", Integer.toString(-config.sqliteCacheKib()));
     } else {
       properties.setProperty("ApplicationName", "deskfeed");
     }
