@@ -7,6 +7,7 @@ import dev.deskfeed.api.internal.BatchIngest;
 import dev.deskfeed.api.internal.BucketAccess;
 import dev.deskfeed.api.internal.Fields;
 import dev.deskfeed.api.internal.JsonViews;
+import dev.deskfeed.api.dashboard.DashboardApi;
 import dev.deskfeed.api.sync.SyncApi;
 import dev.deskfeed.core.Bucket;
 import dev.deskfeed.core.Event;
@@ -54,6 +55,7 @@ public final class NativeApi {
         .post("/api/v1/heartbeats", ingest::heartbeats)
         .post("/api/v1/events", ingest::events);
     new SyncApi(store, accounts).register(router);
+    new DashboardApi(store, store.rollups()).register(router);
   }
 
   public Router router() {

@@ -46,6 +46,9 @@ public interface Store extends AutoCloseable {
 
   PairingStore pairing();
 
+  /** Hourly rollups of active time, for long-range views (docs/ROLLUPS.md). */
+  dev.deskfeed.store.rollup.RollupStore rollups();
+
   @Override
   void close();
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "deskfeed", mixinStandardHelpOptions = true, versionProvider = DeskfeedCommand.Version.class,
     description = "Self-hosted activity tracker: your time, all your devices, live status for your website.",
     subcommands = {UpCommand.class, ServerCommand.class, UserCommand.class, TokenCommand.class, DeviceCommand.class, ImportCommand.class,
-        AgentCommand.class, StatusCommand.class, TaskCommand.class,
+        AgentCommand.class, StatusCommand.class, TaskCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Start with: deskfeed up", "Configuration: flags, DESKFEED_* environment variables, or "
         + "~/.config/deskfeed/deskfeed.properties (keys are option names without dashes, e.g. data=/srv/deskfeed)."})

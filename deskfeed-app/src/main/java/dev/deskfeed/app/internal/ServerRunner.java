@@ -45,12 +45,14 @@ final class ServerRunner {
     }
     Optional<Accounts.NewUser> first = server.accounts().createFirstUserIfEmpty(firstUserName());
     Agent agent = withCapture ? embeddedAgent(store, server.accounts()) : null;
+    store.rollups().maintainer().start(); // keeps long-range views fresh in the background (docs/ROLLUPS.md)
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (agent != null) {
         agent.close();
       }
       server.stop();
+      store.rollups().maintainer().close();
       store.close();
       stopped.countDown();
     }, "deskfeed-shutdown"));

@@ -11,6 +11,8 @@ import dev.deskfeed.store.SyncStore;
 import dev.deskfeed.store.Store;
 import dev.deskfeed.store.StoreConfig;
 import dev.deskfeed.store.TokenStore;
+import dev.deskfeed.store.rollup.RollupStore;
+import dev.deskfeed.store.rollup.Rollups;
 import dev.deskfeed.store.UserStore;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class JdbcStore implements Store {
   private final ChangeLog changes;
   private final SyncStore sync;
   private final PairingStore pairing;
+  private final RollupStore rollups;
 
   private JdbcStore(StoreConfig config) {
     this.config = config;
@@ -58,6 +61,7 @@ public final class JdbcStore implements Store {
       this.changes = new JdbcChangeLog(jdbi);
       this.sync = new JdbcSyncStore(jdbi, writer);
       this.pairing = new JdbcPairingStore(jdbi);
+      this.rollups = Rollups.create(this, pool, dialect.wireName);
     } catch (RuntimeException e) {
       opened.close();
       throw e;
@@ -125,7 +129,13 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public RollupStore rollups() {
+    return rollups;
+  }
+
+  @Override
   public void close() {
+    rollups.close();
     writer.close();
     pool.close();
   }

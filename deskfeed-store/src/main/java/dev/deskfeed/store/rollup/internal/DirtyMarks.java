@@ -1,0 +1,98 @@
+package dev.deskfeed.store.rollup.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * SQL on {@code rollup_dirty}, whose key is (bucket, hour): every query here is a range scan of one bucket's marks.
+ * Only the maintainer's locked transaction may delete marks (see {@link RollupDatabase}).
+ */
+final class DirtyMarks {
+
+  private DirtyMarks() {}
+
+  /** The earliest marked hour in [from, to) over the buckets, or null. */
+  static Long first(Connection connection, Collection<Long> buckets, long from, long to) throws SQLException {
+    Long first = null;
+    try (PreparedStatement select = connection.prepareStatement("SELECT hour_us FROM rollup_dirty"
+        + " WHERE bucket_pk = ? AND hour_us >= ? AND hour_us < ? ORDER BY hour_us LIMIT 1")) {
+      for (long bucket : buckets) {
+        select.setLong(1, bucket);
+        select.setLong(2, from);
+        select.setLong(3, first == null ? to : first);
+        try (ResultSet rs = select.executeQuery()) {
+          if (rs.next()) {
+            first = rs.getLong(1);
+          }
+        }
+      }
+    }
+    return first;
+  }
+
+  /** Every marked hour in [from, to) over the buckets. */
+  static TreeSet<Long> hours(Connection connection, Collection<Long> buckets, long from, long to)
+      throws SQLException {
+    TreeSet<Long> hours = new TreeSet<>();
+    try (PreparedStatement select = connection.prepareStatement("SELECT hour_us FROM rollup_dirty"
+        + " WHERE bucket_pk = ? AND hour_us >= ? AND hour_us < ?")) {
+      for (long bucket : buckets) {
+        select.setLong(1, bucket);
+        select.setLong(2, from);
+        select.setLong(3, to);
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            hours.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    return hours;
+  }
+
+  /** Deletes the marks of the buckets in [from, to): the caller recomputed exactly that range. */
+  static void delete(Connection connection, Collection<Long> buckets, long from, long to) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement(
+        "DELETE FROM rollup_dirty WHERE bucket_pk = ? AND hour_us >= ? AND hour_us < ?")) {
+      for (long bucket : buckets) {
+        delete.setLong(1, bucket);
+        delete.setLong(2, from);
+        delete.setLong(3, to);
+        delete.addBatch();
+      }
+      delete.executeBatch();
+    }
+  }
+
+  /** Marks hours of a bucket dirty (safe anywhere: an extra mark only costs a recomputation). */
+  static void mark(Connection connection, long bucket, Collection<Long> hours) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO rollup_dirty (bucket_pk, hour_us) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+      for (long hour : hours) {
+        insert.setLong(1, bucket);
+        insert.setLong(2, hour);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** The users owning buckets with marks: the background thread's "who has work?". */
+  static List<Long> users(Connection connection) throws SQLException {
+    List<Long> users = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT b.user_id FROM rollup_dirty d"
+        + " JOIN buckets b ON b.pk = d.bucket_pk");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        users.add(rs.getLong(1));
+      }
+    }
+    return users;
+  }
+}

@@ -1,0 +1,171 @@
+package dev.deskfeed.store.rollup.internal;
+
+import dev.deskfeed.store.StoredBucket;
+import dev.deskfeed.store.Store;
+import dev.deskfeed.store.rollup.CategoryRules;
+import dev.deskfeed.store.rollup.DeviceSources;
+import dev.deskfeed.store.rollup.HourRow;
+import dev.deskfeed.store.rollup.RollupProgress;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The maintainer's work, in chunks: find marked (or stale) hours of a user, recompute them from raw events, replace
+ * their rows and delete their marks, all in one locked transaction per chunk ({@link RollupDatabase#locked}).
+ *
+ * <p>A chunk covers at most {@link #CHUNK_HOURS} hours of time, which bounds how long the event writer waits
+ * behind it (tens of milliseconds on the demo year). The recompute unit is the user-hour, not the bucket-hour:
+ * a mark on the AFK bucket recomputes the window-derived rows of that hour (late AFK data), and the union of
+ * devices needs every device anyway. One chunk at a time per process.
+ */
+final class Maintenance {
+
+  static final long CHUNK_HOURS = 48;
+
+  private final Store store;
+  private final RollupDatabase database;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<Long, Map<Long, String>> reconciled = new ConcurrentHashMap<>();
+  private final Map<Long, CategoryCache> categoryCaches = new ConcurrentHashMap<>();
+
+  Maintenance(Store store, RollupDatabase database) {
+    this.store = store;
+    this.database = database;
+  }
+
+  /** What one pass over a user needs to know, read once per pass. */
+  record UserContext(long userId, List<DeviceSources> devices, List<Long> buckets, CategoryCache categories) {
+
+    CategoryRules rules() {
+      return categories.rules();
+    }
+  }
+
+  UserContext context(long userId) {
+    List<Long> buckets = store.buckets().ofUser(userId).stream().map(StoredBucket::row).toList();
+    CategoryRules rules = CategoryRules.of(store.settings(), userId);
+    CategoryCache cache = categoryCaches.compute(userId, (id, old) ->
+        old != null && old.rules().version() == rules.version() ? old : new CategoryCache(rules));
+    return new UserContext(userId, DeviceSources.of(store, userId), buckets, cache);
+  }
+
+  /** Whether the user has marks in [from, to): a read without the lock, for the read path's fast check. */
+  boolean hasDirty(UserContext user, long from, long to) {
+    return database.read(connection -> DirtyMarks.first(connection, user.buckets(), from, to) != null);
+  }
+
+  /** Recomputes every marked hour of the user in [from, to); returns the hours recomputed. */
+  long processDirty(UserContext user, long from, long to, Consumer<RollupProgress> progress) {
+    reconcileIfChanged(user);
+    if (!hasDirty(user, from, to)) {
+      return 0;
+    }
+    long done = 0;
+    while (true) {
+      long[] chunk = locked(connection -> {
+        Long start = DirtyMarks.first(connection, user.buckets(), from, to);
+        if (start == null) {
+          return null;
+        }
+        long end = Math.min(to, start + CHUNK_HOURS * HourRow.HOUR_US);
+        return new long[] {recompute(connection, user, DirtyMarks.hours(connection, user.buckets(), start, end)),
+            start};
+      });
+      if (chunk == null) {
+        return done;
+      }
+      done += chunk[0];
+      progress.accept(new RollupProgress(user.userId(), "dirty", done, chunk[1], -1));
+    }
+  }
+
+  /** Recomputes every hour in [from, to) whose category rows are not of the user's current rules. */
+  long processStale(UserContext user, long from, long to, Consumer<RollupProgress> progress) {
+    long version = user.rules().version();
+    long done = 0;
+    while (true) {
+      long[] chunk = locked(connection -> {
+        SortedSet<Long> hours = RollupTable.staleCategoryHours(connection, user.userId(), version, from, to,
+            (int) CHUNK_HOURS);
+        return hours.isEmpty() ? null : new long[] {recompute(connection, user, hours), hours.first()};
+      });
+      if (chunk == null) {
+        return done;
+      }
+      done += chunk[0];
+      progress.accept(new RollupProgress(user.userId(), "categories", done, chunk[1], -1));
+    }
+  }
+
+  /** Recomputes exactly these hours (a read found them stale). */
+  void recomputeHours(UserContext user, SortedSet<Long> hours) {
+    locked(connection -> recompute(connection, user, hours));
+  }
+
+  /** The users that have dirty marks now. */
+  List<Long> usersWithMarks() {
+    return database.read(DirtyMarks::users);
+  }
+
+  long staleHours(long userId, long version) {
+    return database.read(connection -> RollupTable.countStaleCategoryHours(connection, userId, version));
+  }
+
+  long completedRules(long userId) {
+    return database.read(connection -> RulesTable.completed(connection, userId));
+  }
+
+  void completeRules(long userId, long version) {
+    locked(connection -> {
+      RulesTable.complete(connection, userId, version);
+      return null;
+    });
+  }
+
+  /**
+   * Compares the user's buckets with those of the last reconciliation in this process and, when they differ (and
+   * once after start), reconciles {@code rollup_sources}, which may mark hours dirty.
+   */
+  private void reconcileIfChanged(UserContext user) {
+    Map<Long, String> current = new HashMap<>();
+    user.devices().forEach(device -> device.all().forEach(bucket -> current.put(bucket, device.device())));
+    if (current.equals(reconciled.get(user.userId()))) {
+      return;
+    }
+    locked(connection -> {
+      SourceRegistry.reconcile(connection, user.userId(), user.devices(),
+          user.buckets().isEmpty() ? -1 : user.buckets().get(0));
+      return null;
+    });
+    reconciled.put(user.userId(), current);
+  }
+
+  private long recompute(Connection connection, UserContext user, SortedSet<Long> hours) throws SQLException {
+    EventReader reader = new EventReader(connection);
+    long count = 0;
+    for (HourRuns.Run run : HourRuns.of(hours)) {
+      List<RollupRow> rows = RangeComputation.compute(reader, user.devices(), user.categories(), run.from(),
+          run.to());
+      RollupTable.replace(connection, user.userId(), run.from(), run.to(), rows, user.rules().version());
+      DirtyMarks.delete(connection, user.buckets(), run.from(), run.to());
+      count += run.hours();
+    }
+    return count;
+  }
+
+  private <T> T locked(RollupDatabase.Work<T> work) {
+    lock.lock();
+    try {
+      return database.locked(work);
+    } finally {
+      lock.unlock();
+    }
+  }
+}
