@@ -20,6 +20,8 @@ import dev.deskfeed.server.internal.ApiBridge;
 import dev.deskfeed.server.internal.BrowserPolicy;
 import dev.deskfeed.server.internal.ImportUploads;
 import dev.deskfeed.server.internal.Metrics;
+import dev.deskfeed.server.presence.ActiveHours;
+import dev.deskfeed.server.presence.PresenceService;
 import dev.deskfeed.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -41,6 +43,8 @@ public final class DeskfeedServer {
   private final Authenticator authenticator;
   private final Metrics metrics = new Metrics();
   private ImportUploads imports;
+  private ActiveHours activeHours;
+  private PresenceService presence;
   private Javalin app;
 
   public DeskfeedServer(Store store, ServerConfig config) {
@@ -48,10 +52,22 @@ public final class DeskfeedServer {
     this.config = config;
     this.accounts = new Accounts(store);
     this.authenticator = new Authenticator(store);
+    this.activeHours = ActiveHours.of(store.rollups());
   }
 
   public Accounts accounts() {
     return accounts;
+  }
+
+  /** Where {@code /public/{user}/today} reads active hours; the store's rollups unless replaced (tests). */
+  public DeskfeedServer useActiveHours(ActiveHours hours) {
+    this.activeHours = hours;
+    return this;
+  }
+
+  /** Live presence; available after {@link #start()}. */
+  public PresenceService presence() {
+    return presence;
   }
 
   public synchronized DeskfeedServer start() {
@@ -63,6 +79,8 @@ public final class DeskfeedServer {
         config.maxBodyBytes(), config.testing() ? this::localUser : Optional::empty,
         BrowserPolicy.activityWatch(isLoopback(config.bind())));
     imports = new ImportUploads(store, authenticator);
+    presence = new PresenceService(store, authenticator, config.presence(), config.maxBodyBytes(), activeHours)
+        .start();
     app = Javalin.create(javalin -> {
       javalin.startup.showJavalinBanner = false;
       javalin.startup.showOldJavalinVersionWarning = false;
@@ -89,6 +107,7 @@ public final class DeskfeedServer {
       // before the /api/v1/* bridge: uploads stream to disk instead of through the size-limited body reader
       javalin.routes.post("/api/v1/imports", imports::upload);
       javalin.routes.get("/api/v1/imports/{id}", imports::status);
+      presence.register(javalin.routes); // /public, /v1 (Lanyard), /socket, and /api/v1 presence routes
       for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
           HandlerType.DELETE, HandlerType.PATCH}) {
         javalin.routes.addHttpHandler(method, "/api/v1/*", nativeBridge);
@@ -100,7 +119,12 @@ public final class DeskfeedServer {
         ctx.status(response.status()).contentType(ApiResponse.JSON).result(response.body());
       });
     });
-    app.start();
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      presence.stop();
+      throw e;
+    }
     LOG.info("Deskfeed listening on http://{}:{}", config.bind(), app.port());
     return this;
   }
@@ -150,6 +174,7 @@ public final class DeskfeedServer {
 
   public synchronized void stop() {
     if (app != null) {
+      presence.stop(); // ends the event streams first, so Jetty's stop does not wait on them
       app.stop();
       app = null;
       imports.close();

@@ -1,5 +1,7 @@
 package dev.deskfeed.server;
 
+import dev.deskfeed.server.presence.PresenceOptions;
+
 /**
  * How the HTTP server listens.
  *
@@ -10,11 +12,14 @@ package dev.deskfeed.server;
  * @param maxBodyBytes the largest request body accepted
  * @param benchNoop serve {@code POST /_bench/noop}, an endpoint that reads the body and stores nothing: the HTTP
  *     ceiling the ingest benchmark compares against. Off unless {@code DESKFEED_BENCH_NOOP=1}.
+ * @param presence live presence timing (TTL, sweep, keepalive); {@link PresenceOptions#fromEnvironment()} unless set
  */
-public record ServerConfig(String bind, int port, boolean testing, long maxBodyBytes, boolean benchNoop) {
+public record ServerConfig(String bind, int port, boolean testing, long maxBodyBytes, boolean benchNoop,
+    PresenceOptions presence) {
 
   public ServerConfig(String bind, int port, boolean testing, long maxBodyBytes) {
-    this(bind, port, testing, maxBodyBytes, "1".equals(System.getenv("DESKFEED_BENCH_NOOP")));
+    this(bind, port, testing, maxBodyBytes, "1".equals(System.getenv("DESKFEED_BENCH_NOOP")),
+        PresenceOptions.fromEnvironment());
   }
 
   public static final int DEFAULT_PORT = 8420;
@@ -25,14 +30,18 @@ public record ServerConfig(String bind, int port, boolean testing, long maxBodyB
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(bind, newPort, testing, maxBodyBytes, benchNoop);
+    return new ServerConfig(bind, newPort, testing, maxBodyBytes, benchNoop, presence);
   }
 
   public ServerConfig withBind(String newBind) {
-    return new ServerConfig(newBind, port, testing, maxBodyBytes, benchNoop);
+    return new ServerConfig(newBind, port, testing, maxBodyBytes, benchNoop, presence);
   }
 
   public ServerConfig withTesting(boolean newTesting) {
-    return new ServerConfig(bind, port, newTesting, maxBodyBytes, benchNoop);
+    return new ServerConfig(bind, port, newTesting, maxBodyBytes, benchNoop, presence);
+  }
+
+  public ServerConfig withPresence(PresenceOptions newPresence) {
+    return new ServerConfig(bind, port, testing, maxBodyBytes, benchNoop, newPresence);
   }
 }
