@@ -1,5 +1,6 @@
 package dev.deskfeed.server.activitywatch;
 
+import dev.deskfeed.server.testing.NodeRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -40,7 +41,7 @@ class AwClientJsSuiteTest {
 
   @Test
   void awClientJsOwnSuitePasses() throws Exception {
-    NodeTools.requireNodeAndNpm();
+    NodeRunner.requireNodeAndNpm();
     Path packages = installPackages();
     requirePortFree();
     try (Store store = Store.openSqlite(dataDirectory)) {
@@ -48,7 +49,7 @@ class AwClientJsSuiteTest {
       DeskfeedServer server = new DeskfeedServer(store, config).start();
       try {
         // The suite is run as shipped; a longer per-test timeout than mocha's 2 s only spares slow CI machines.
-        NodeTools.Run mocha = NodeTools.run(packages, 180, "node", "node_modules/mocha/bin/mocha.js",
+        NodeRunner.Run mocha = NodeRunner.run(packages, 180, "node", "node_modules/mocha/bin/mocha.js",
             "--reporter", "spec", "--no-colors", "--timeout", "10000", SUITE);
         String output = mocha.output();
         System.out.println("aw-client-js " + AW_CLIENT_VERSION + " suite against Deskfeed:\n" + output);
@@ -74,7 +75,7 @@ class AwClientJsSuiteTest {
     Files.writeString(directory.resolve("package.json"), "{\"name\": \"deskfeed-aw-client-js-check\", "
         + "\"private\": true, \"dependencies\": {\"aw-client\": \"" + AW_CLIENT_VERSION + "\", \"mocha\": \""
         + MOCHA_VERSION + "\"}}\n", StandardCharsets.UTF_8);
-    NodeTools.Run npm = NodeTools.run(directory, 600, "npm", "install", "--no-audit", "--no-fund",
+    NodeRunner.Run npm = NodeRunner.run(directory, 600, "npm", "install", "--no-audit", "--no-fund",
         "--loglevel=error");
     if (npm.exitCode() != 0 || !Files.exists(directory.resolve(SUITE))) {
       fail("'npm install aw-client@" + AW_CLIENT_VERSION + " mocha@" + MOCHA_VERSION + "' in " + directory

@@ -1,5 +1,6 @@
 package dev.deskfeed.server.presence;
 
+import dev.deskfeed.server.testing.NodeRunner;
 import static dev.deskfeed.server.presence.PresenceFixture.LAPTOP;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.deskfeed.server.presence;
+package dev.deskfeed.server.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -13,15 +13,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs Node and npm for the tests that check Deskfeed against real JavaScript clients. Without Node a test is
  * skipped on a developer's machine but fails in CI ({@code CI=true}), so a broken CI image cannot hide behind a
- * green build. (The ActivityWatch suite has the same rule in its own package.)
+ * green build. Shared by the ActivityWatch suite and the Lanyard client test.
  */
-final class NodeRunner {
+public final class NodeRunner {
 
-  record Run(int exitCode, String output) {}
+  public record Run(int exitCode, String output) {}
 
   private NodeRunner() {}
 
-  static void requireNodeAndNpm() {
+  public static void requireNodeAndNpm() {
     for (String tool : List.of("node", "npm")) {
       boolean works;
       try {
@@ -43,7 +43,7 @@ final class NodeRunner {
    * Installs pinned npm packages into {@code target/<name>} unless a previous run left that exact
    * {@code package.json} there with its marker file installed.
    */
-  static Path install(String name, String packageJson, String marker) throws IOException {
+  public static Path install(String name, String packageJson, String marker) throws IOException {
     Path directory = Path.of(System.getProperty("basedir", "."), "target", name).toAbsolutePath();
     Path manifest = directory.resolve("package.json");
     if (Files.exists(directory.resolve(marker)) && Files.exists(manifest)
@@ -60,7 +60,7 @@ final class NodeRunner {
     return directory;
   }
 
-  static Run run(Path directory, long timeoutSeconds, String... command) throws IOException {
+  public static Run run(Path directory, long timeoutSeconds, String... command) throws IOException {
     Path log = Files.createTempFile("deskfeed-node", ".log");
     try {
       ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
