@@ -88,10 +88,11 @@ public final class DeskfeedServer {
       javalin.jetty.port = config.port();
       javalin.http.maxRequestSize = config.maxBodyBytes();
       javalin.router.ignoreTrailingSlashes = true;
+      String webDir = System.getenv("DESKFEED_WEB_DIR"); // development: serve the dashboard from the sources
       javalin.staticFiles.add(files -> {
         files.hostedPath = "/";
-        files.directory = "/web";
-        files.location = Location.CLASSPATH;
+        files.directory = webDir == null || webDir.isBlank() ? "/web" : webDir;
+        files.location = webDir == null || webDir.isBlank() ? Location.CLASSPATH : Location.EXTERNAL;
       });
       javalin.routes.before(metrics::before);
       javalin.routes.after(metrics::after);
