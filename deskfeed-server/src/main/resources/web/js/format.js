@@ -68,10 +68,18 @@ export function todayIn(settings, now = Date.now()) {
 
 /** "14:05" in the user's zone for epoch milliseconds. */
 export function clock(ms, zone, withSeconds = false) {
-  return new Intl.DateTimeFormat(undefined, {
-    timeZone: zone, hour: '2-digit', minute: '2-digit', second: withSeconds ? '2-digit' : undefined, hourCycle: 'h23',
-  }).format(new Date(ms));
+  // building a formatter costs far more than using one, and a timeline formats thousands of times
+  const key = `${zone}|${withSeconds}`;
+  let formatter = CLOCKS.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(undefined, {
+      timeZone: zone, hour: '2-digit', minute: '2-digit', second: withSeconds ? '2-digit' : undefined, hourCycle: 'h23',
+    });
+    CLOCKS.set(key, formatter);
+  }
+  return formatter.format(ms);
 }
+const CLOCKS = new Map();
 
 /** "3 min ago", "2 h ago" for an ISO timestamp. */
 export function ago(iso, now = Date.now()) {
