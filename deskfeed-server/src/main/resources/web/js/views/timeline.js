@@ -78,16 +78,17 @@ function drawSummary(summary, data) {
   }));
 }
 
-function ticks([from, to], data) {
-  const span = to - from;
-  const step = [5, 10, 15, 30, 60, 120, 180, 240].map((m) => m * 60000).find((ms) => span / ms <= 12) || 14400000;
+/** Tick times at a round step, at most one per `spacing` pixels of `width`. */
+function ticks([from, to], data, width, spacing = 56) {
+  const span = to - from, most = Math.max(2, Math.floor((width - LEFT) / spacing));
+  const step = [5, 10, 15, 30, 60, 120, 180, 240, 360].map((m) => m * 60000).find((ms) => span / ms <= most) || 21600000;
   const result = [];
   for (let t = data.start + Math.ceil((from - data.start) / step) * step; t <= to; t += step) result.push(t);
   return result;
 }
 
-function drawAxis(svg, scale, view, data, zone, height) {
-  for (const t of ticks(view, data)) {
+function drawAxis(svg, scale, view, data, zone, width, height) {
+  for (const t of ticks(view, data, width)) {
     svg.append(s('line', { x1: scale(t), x2: scale(t), y1: AXIS - 4, y2: height, style: 'stroke: var(--line)' }),
       s('text', { x: scale(t), y: AXIS - 8, 'text-anchor': 'middle', text: clock(t, zone) }));
   }
@@ -134,7 +135,7 @@ function drawOverview(container, data, view, zone, zoom) {
         style: `fill: ${statusColor(span.status)}` }));
     }
   });
-  for (const t of ticks([data.start, data.end], data)) {
+  for (const t of ticks([data.start, data.end], data, width, 44)) {
     svg.append(s('text', { x: scale(t), y: height - 1, 'text-anchor': 'middle', style: 'font-size:9px', text: clock(t, zone) }));
   }
   svg.append(s('rect', { x: scale(view[0]), y: 2, width: Math.max(2, scale(view[1]) - scale(view[0])), height: 24,
@@ -153,7 +154,7 @@ function drawLanes(container, data, view, zone, zoom) {
   const svg = s('svg', { width, height, 'data-testid': 'timeline', role: 'img', 'aria-label': 'Timeline per device' });
   const clipId = 'timeline-clip';
   svg.append(s('defs', {}, [s('clipPath', { id: clipId }, [s('rect', { x: LEFT, y: 0, width: width - LEFT - RIGHT, height })])]));
-  drawAxis(svg, scale, view, data, zone, height);
+  drawAxis(svg, scale, view, data, zone, width, height);
   data.devices.forEach((device, d) => {
     const top = AXIS + d * deviceHeight;
     const group = s('g', { 'data-device': device.device });
