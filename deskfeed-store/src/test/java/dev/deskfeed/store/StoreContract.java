@@ -302,16 +302,25 @@ abstract class StoreContract {
   }
 
   @Test
-  void aSyncBatchTouchingAnotherDevicesBucketChangesNothing() {
+  void aSyncBatchTouchingAnotherDevicesBucketGoesIntoTheDevicesOwnBucket() {
     Device desktop = store.devices().create(user.id(), "desktop", "ada-desktop", "linux");
+    store.events().writer().insert(window.row(), List.of(at(0, 9, "laptop's own")));
     List<SyncChange> batch = List.of(
         new SyncChange(1, bucket("desktop-only"), "d:1", at(0, 1, "a")),
-        new SyncChange(2, window.bucket(), "d:2", at(0, 1, "b")));
-    assertThatThrownBy(() -> store.sync().apply(user.id(), desktop.id(), "d", batch, 2))
-        .hasMessageContaining("belongs to another device");
-    assertThat(store.buckets().byId(user.id(), "desktop-only")).isEmpty();
-    assertThat(store.sync().ackedSeq(desktop.id(), "d")).isZero();
-    assertThat(store.events().count(window.row(), null, null)).isZero();
+        new SyncChange(2, window.bucket(), "d:2", at(0, 1, "b")),
+        new SyncChange(3, window.bucket(), "d:3", at(1, 1, "c")));
+    assertThat(store.sync().apply(user.id(), desktop.id(), "d", batch, 3)).containsOnly(Outcome.INSERTED);
+    assertThat(store.sync().ackedSeq(desktop.id(), "d")).isEqualTo(3);
+    // the laptop's bucket is untouched; the desktop's events went into a bucket of its own
+    assertThat(store.events().range(window.row(), null, null, -1)).extracting(e -> e.data().get("app").asText())
+        .containsExactly("laptop's own");
+    StoredBucket own = store.buckets().byId(user.id(), window.bucket().id() + "@desktop").orElseThrow();
+    assertThat(own.deviceId()).isEqualTo(desktop.id());
+    assertThat(store.events().range(own.row(), null, null, -1)).extracting(e -> e.data().get("app").asText())
+        .containsExactly("c", "b");
+    assertThat(store.buckets().byId(user.id(), "desktop-only").orElseThrow().deviceId()).isEqualTo(desktop.id());
+    // a replay lands in the same place and changes nothing
+    assertThat(store.sync().apply(user.id(), desktop.id(), "d", batch, 3)).containsOnly(Outcome.UNCHANGED);
   }
 
   @Test

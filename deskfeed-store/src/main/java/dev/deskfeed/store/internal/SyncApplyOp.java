@@ -78,23 +78,26 @@ final class SyncApplyOp implements WriteOp<List<Outcome>> {
     return outcomes;
   }
 
+  /**
+   * The row of the change's bucket for this device. A bucket id the user already has on another device (a machine
+   * paired again under a new name, two machines with the same hostname, an imported history without a device) is
+   * not written into: upserts key on the device's local event ids, which would collide with the other device's.
+   * The device gets its own bucket {@code ID@DEVICE} instead, so the batch goes through and nothing is lost.
+   */
   private long bucketRow(WriteTransaction tx, Map<String, Long> buckets, SyncChange change) throws SQLException {
     String id = change.bucket().id();
     Long known = buckets.get(id);
     if (known != null) {
       return known;
     }
-    PreparedStatement select = tx.statement("SELECT pk, device_id FROM buckets WHERE user_id = ? AND id = ?");
-    select.setLong(1, userId);
-    select.setString(2, id);
-    Long row = null;
-    try (ResultSet rs = select.executeQuery()) {
-      if (rs.next()) {
-        long owner = rs.getLong(2);
-        if (rs.wasNull() || owner != deviceId) {
-          throw new IllegalArgumentException("bucket '" + id + "' belongs to another device; rename it on this one");
-        }
-        row = rs.getLong(1);
+    Long row = ownRow(tx, id);
+    String stored = id;
+    if (row != null && row < 0) {
+      stored = id + "@" + deviceName(tx);
+      row = ownRow(tx, stored);
+      if (row != null && row < 0) {
+        throw new IllegalArgumentException("buckets '" + id + "' and '" + stored + "' belong to other devices; "
+            + "rename the bucket on this one");
       }
     }
     if (row == null) {
@@ -102,7 +105,7 @@ final class SyncApplyOp implements WriteOp<List<Outcome>> {
           + "created, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk");
       insert.setLong(1, userId);
       insert.setLong(2, deviceId);
-      insert.setString(3, id);
+      insert.setString(3, stored);
       insert.setString(4, change.bucket().type());
       insert.setString(5, change.bucket().client());
       insert.setString(6, change.bucket().hostname());
@@ -115,6 +118,31 @@ final class SyncApplyOp implements WriteOp<List<Outcome>> {
     }
     buckets.put(id, row);
     return row;
+  }
+
+  /** The bucket's row when this device owns it, -1 when someone else does (or nobody: an import), null if none. */
+  private Long ownRow(WriteTransaction tx, String id) throws SQLException {
+    PreparedStatement select = tx.statement("SELECT pk, device_id FROM buckets WHERE user_id = ? AND id = ?");
+    select.setLong(1, userId);
+    select.setString(2, id);
+    try (ResultSet rs = select.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      long owner = rs.getLong(2);
+      return rs.wasNull() || owner != deviceId ? -1L : rs.getLong(1);
+    }
+  }
+
+  private String deviceName(WriteTransaction tx) throws SQLException {
+    PreparedStatement select = tx.statement("SELECT name FROM devices WHERE id = ?");
+    select.setLong(1, deviceId);
+    try (ResultSet rs = select.executeQuery()) {
+      if (!rs.next()) {
+        throw new IllegalArgumentException("no device " + deviceId);
+      }
+      return rs.getString(1);
+    }
   }
 
   private Outcome deleteByOrigin(WriteTransaction tx, long bucketRow, String origin) throws SQLException {
