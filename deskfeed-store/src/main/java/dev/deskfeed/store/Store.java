@@ -49,6 +49,13 @@ public interface Store extends AutoCloseable {
   /** Hourly rollups of active time, for long-range views (docs/ROLLUPS.md). */
   dev.deskfeed.store.rollup.RollupStore rollups();
 
+  /**
+   * Messages to the other server processes on the same database; empty on SQLite, where one process owns the data.
+   */
+  default java.util.Optional<Notifications> notifications() {
+    return java.util.Optional.empty();
+  }
+
   @Override
   void close();
 }

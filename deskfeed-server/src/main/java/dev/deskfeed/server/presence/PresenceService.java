@@ -10,6 +10,7 @@ import dev.deskfeed.server.presence.live.CommitFeed;
 import dev.deskfeed.server.presence.live.KeyValues;
 import dev.deskfeed.server.presence.live.PresenceRebuild;
 import dev.deskfeed.server.presence.live.PublicUsers;
+import dev.deskfeed.server.presence.live.ReplicaFanOut;
 import dev.deskfeed.server.presence.live.SettingsCache;
 import dev.deskfeed.server.presence.push.PresenceHub;
 import dev.deskfeed.server.presence.web.LanyardRoutes;
@@ -19,6 +20,8 @@ import dev.deskfeed.server.presence.web.PublicRoutes;
 import dev.deskfeed.server.presence.web.TodayRoute;
 import dev.deskfeed.store.Store;
 import io.javalin.config.RoutesConfig;
+import dev.deskfeed.core.Event;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -58,6 +61,8 @@ public final class PresenceService {
   private final KeyValues kv;
   private final PublicUsers users;
   private ScheduledExecutorService scheduler;
+  /** Other replicas on the same PostgreSQL database; null on SQLite (one process owns the data). */
+  private volatile ReplicaFanOut replicas;
 
   /** @param hours where {@code /public/{user}/today} reads active time; null turns that endpoint off (503) */
   public PresenceService(Store store, Authenticator authenticator, PresenceOptions options, long maxBodyBytes,
@@ -84,6 +89,14 @@ public final class PresenceService {
     long started = System.nanoTime();
     int devices = PresenceRebuild.run(store, tracker, Timestamps.nowMicros());
     feed.start();
+    replicas = store.notifications().map(notifications ->
+        new ReplicaFanOut(notifications, new FromOtherReplicas(), this::inOrder).start()).orElse(null);
+    settings.onWrite(userId -> {
+      ReplicaFanOut others = replicas;
+      if (others != null) {
+        others.settingsChanged(userId);
+      }
+    });
     scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "deskfeed-presence-sweep");
       thread.setDaemon(true);
@@ -122,6 +135,9 @@ public final class PresenceService {
 
   /** Ends every stream and stops the threads; the store is left open. */
   public synchronized void stop() {
+    if (replicas != null) {
+      replicas.close();
+    }
     feed.stop();
     if (scheduler != null) {
       scheduler.shutdownNow();
@@ -131,14 +147,62 @@ public final class PresenceService {
 
   private void apply(List<CommitFeed.Heartbeat> group) {
     long now = Timestamps.nowMicros();
+    ReplicaFanOut others = replicas;
+    List<ReplicaFanOut.Item> applied = others == null ? null : new ArrayList<>(group.size());
     for (CommitFeed.Heartbeat heartbeat : group) {
       buckets.resolve(heartbeat.bucketRow(), now).ifPresent(source -> {
-        settings.get(source.userId()); // read the category rules here, not under the tracker's lock
-        tracker.onHeartbeat(Long.toString(source.userId()), source.deviceKey(), source.deviceKey(),
-            source.bucketType(), heartbeat.event(), now);
+        heartbeat(source.userId(), source.deviceKey(), source.bucketType(), heartbeat.event(), now);
+        if (applied != null) {
+          applied.add(new ReplicaFanOut.Item(source.userId(), source.deviceKey(), source.bucketType(),
+              heartbeat.event()));
+        }
       });
     }
     hub.publishMarked(); // on this thread: one hand-off less between a heartbeat and its subscribers
+    if (applied != null && !applied.isEmpty()) {
+      others.heartbeats(applied);
+    }
+  }
+
+  private void heartbeat(long userId, String deviceKey, String bucketType, Event event, long now) {
+    settings.get(userId); // read the category rules here, not under the tracker's lock
+    tracker.onHeartbeat(Long.toString(userId), deviceKey, deviceKey, bucketType, event, now);
+  }
+
+  /** Runs a task on the feed thread after what is queued there. */
+  private void inOrder(Runnable task) {
+    try {
+      feed.submitInOrder(task);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** What the other replicas applied, applied here the same way (on the feed thread). */
+  private final class FromOtherReplicas implements ReplicaFanOut.Target {
+    @Override
+    public void heartbeat(long userId, String deviceKey, String bucketType, Event event) {
+      PresenceService.this.heartbeat(userId, deviceKey, bucketType, event, Timestamps.nowMicros());
+      hub.publishMarked();
+    }
+
+    @Override
+    public void goodbye(long userId, String deviceKey, long atMicros) {
+      tracker.onGoodbye(Long.toString(userId), deviceKey, atMicros);
+      hub.publishMarked();
+    }
+
+    @Override
+    public void settingsChanged(long userId) {
+      refreshUser(userId);
+    }
+
+    @Override
+    public void rebuild() {
+      int devices = PresenceRebuild.run(store, tracker, Timestamps.nowMicros());
+      hub.publishMarked();
+      LOG.info("presence: {} devices re-read from the store after the replica channel came back", devices);
+    }
   }
 
   /** The agent's goodbye: applied after the heartbeats already queued, and waited for (briefly). */
@@ -149,9 +213,14 @@ public final class PresenceService {
     }
     CompletableFuture<Void> applied = new CompletableFuture<>();
     feed.submitInOrder(() -> {
-      tracker.onGoodbye(Long.toString(userId), deviceKey, Timestamps.nowMicros());
+      long at = Timestamps.nowMicros();
+      tracker.onGoodbye(Long.toString(userId), deviceKey, at);
       hub.publishMarked();
       applied.complete(null);
+      ReplicaFanOut others = replicas;
+      if (others != null) {
+        others.goodbye(userId, deviceKey, at);
+      }
     });
     applied.get(2, TimeUnit.SECONDS);
   }
@@ -163,18 +232,22 @@ public final class PresenceService {
 
   private void refreshSettings() {
     for (Long userId : List.copyOf(settings.cachedUsers())) {
-      switch (settings.refresh(userId)) {
-        case CATEGORIES -> {
-          tracker.recategorize(Long.toString(userId), Timestamps.nowMicros());
-          hub.publishMarked();
-        }
-        case PUBLIC_INPUTS -> hub.changed(userId);
-        case BOTH -> {
-          tracker.recategorize(Long.toString(userId), Timestamps.nowMicros());
-          hub.changed(userId);
-        }
-        case NONE -> { }
+      refreshUser(userId);
+    }
+  }
+
+  private void refreshUser(long userId) {
+    switch (settings.refresh(userId)) {
+      case CATEGORIES -> {
+        tracker.recategorize(Long.toString(userId), Timestamps.nowMicros());
+        hub.publishMarked();
       }
+      case PUBLIC_INPUTS -> hub.changed(userId);
+      case BOTH -> {
+        tracker.recategorize(Long.toString(userId), Timestamps.nowMicros());
+        hub.changed(userId);
+      }
+      case NONE -> { }
     }
   }
 

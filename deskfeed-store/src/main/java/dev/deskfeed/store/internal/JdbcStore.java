@@ -133,8 +133,26 @@ public final class JdbcStore implements Store {
     return rollups;
   }
 
+  private PgNotifications notifications;
+
+  @Override
+  public synchronized java.util.Optional<dev.deskfeed.store.Notifications> notifications() {
+    if (dialect != Dialect.POSTGRESQL) {
+      return java.util.Optional.empty();
+    }
+    if (notifications == null) {
+      notifications = new PgNotifications(pool, () -> DataSources.writerConnection(config, dialect));
+    }
+    return java.util.Optional.of(notifications);
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (notifications != null) {
+        notifications.close();
+      }
+    }
     rollups.close();
     writer.close();
     pool.close();

@@ -30,9 +30,15 @@ public final class SettingsCache {
 
   private final SettingStore settings;
   private final Map<Long, UserSettings> cache = new ConcurrentHashMap<>();
+  private volatile java.util.function.LongConsumer written = userId -> { };
 
   public SettingsCache(SettingStore settings) {
     this.settings = settings;
+  }
+
+  /** Told the user after each {@link #putPrivacy} and {@link #putKv} (other replicas re-read them). */
+  public void onWrite(java.util.function.LongConsumer listener) {
+    this.written = listener;
   }
 
   /** The user's settings, read from the store on first use. */
@@ -65,6 +71,7 @@ public final class SettingsCache {
   public void putPrivacy(long userId, PrivacyRules rules) {
     settings.put(userId, UserSettings.PRIVACY_KEY, rules.toJson());
     cache.compute(userId, (id, held) -> (held != null ? held : load(id)).withPrivacy(rules));
+    written.accept(userId);
   }
 
   /** Stores the whole key/value map and uses it at once. The caller serializes writers of one user. */
@@ -73,6 +80,7 @@ public final class SettingsCache {
     kv.forEach(node::put);
     settings.put(userId, UserSettings.KV_KEY, node);
     cache.compute(userId, (id, held) -> (held != null ? held : load(id)).withKv(kv));
+    written.accept(userId);
   }
 
   private UserSettings load(long userId) {
