@@ -9,8 +9,6 @@ import dev.deskfeed.api.Principal;
 import dev.deskfeed.api.Router;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -60,8 +58,9 @@ public final class ApiBridge implements Handler {
       long limit = path.endsWith("/import") || path.endsWith("/import/") ? Math.max(maxBodyBytes, IMPORT_MAX_BYTES)
           : maxBodyBytes;
       byte[] body = BodyLimit.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), limit);
-      ApiRequest request = new ApiRequest(method, path, ctx.queryParamMap(), headers, body, principal.orElse(null),
-          Map.of());
+      // Javalin parses the query string on first use; most API calls (every heartbeat) have none.
+      Map<String, java.util.List<String>> query = ctx.req().getQueryString() == null ? Map.of() : ctx.queryParamMap();
+      ApiRequest request = new ApiRequest(method, path, query, headers, body, principal.orElse(null), Map.of());
       response = router.dispatch(request);
     } catch (Exception e) {
       response = ApiErrors.toResponse(e, errorShape, method, path);
@@ -95,10 +94,6 @@ public final class ApiBridge implements Handler {
   }
 
   private static Map<String, String> headers(Context ctx) {
-    Map<String, String> headers = new HashMap<>();
-    for (Map.Entry<String, String> entry : ctx.headerMap().entrySet()) {
-      headers.put(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue());
-    }
-    return headers;
+    return new RequestHeaders(ctx.req());
   }
 }
