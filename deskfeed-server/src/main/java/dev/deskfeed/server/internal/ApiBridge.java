@@ -57,7 +57,7 @@ public final class ApiBridge implements Handler {
       }
       long limit = path.endsWith("/import") || path.endsWith("/import/") ? Math.max(maxBodyBytes, IMPORT_MAX_BYTES)
           : maxBodyBytes;
-      byte[] body = BodyLimit.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), limit);
+      byte[] body = body(ctx, limit);
       // Javalin parses the query string on first use; most API calls (every heartbeat) have none.
       Map<String, java.util.List<String>> query = ctx.req().getQueryString() == null ? Map.of() : ctx.queryParamMap();
       ApiRequest request = new ApiRequest(method, path, query, headers, body, principal.orElse(null), Map.of());
@@ -67,6 +67,23 @@ public final class ApiBridge implements Handler {
     }
     browserPolicy.headers(headers, false).forEach(ctx::header);
     write(ctx, response);
+  }
+
+  /**
+   * The body, up to {@code limit} bytes. With a declared length within the limit (every heartbeat) it reads exactly
+   * that many bytes into an array of that size; otherwise {@link BodyLimit} reads and counts.
+   */
+  private static byte[] body(Context ctx, long limit) throws java.io.IOException {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared >= 0 && declared <= limit && declared <= 1 << 20) {
+      byte[] body = ctx.req().getInputStream().readNBytes((int) declared);
+      if (body.length != declared) {
+        throw dev.deskfeed.api.ApiException.badRequest("incomplete_body", "the request body ended after " + body.length + " of "
+            + declared + " bytes");
+      }
+      return body;
+    }
+    return BodyLimit.read(ctx.req().getInputStream(), declared, limit);
   }
 
   /** Answers a CORS preflight ({@code OPTIONS}) for this API. */
