@@ -1,7 +1,6 @@
 package dev.deskfeed.api.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deskfeed.api.ApiErrors;
 import dev.deskfeed.api.ApiException;
@@ -55,7 +54,8 @@ public final class BatchIngest {
     }
     BucketAccess buckets = new BucketAccess(store, principal);
     long now = Timestamps.nowMicros();
-    ObjectNode[] results = new ObjectNode[body.size()];
+    ObjectNode[] results = new ObjectNode[body.size()]; // failures
+    WriteResult[] written = new WriteResult[body.size()]; // successes
     Map<GroupKey, Group> groups = new LinkedHashMap<>();
     for (int i = 0; i < body.size(); i++) {
       try {
@@ -74,13 +74,13 @@ public final class BatchIngest {
       GroupKey key = entry.getKey();
       Group group = entry.getValue();
       try {
-        List<WriteResult> written = heartbeats
+        List<WriteResult> outcomes = heartbeats
             ? store.events().writer().heartbeats(key.bucketRow, group.events, key.pulsetime)
             : key.withOrigin
                 ? store.events().writer().upsert(key.bucketRow, group.events, group.origins)
                 : store.events().writer().insert(key.bucketRow, group.events);
-        for (int j = 0; j < written.size(); j++) {
-          results[group.indexes.get(j)] = success(written.get(j));
+        for (int j = 0; j < outcomes.size(); j++) {
+          written[group.indexes.get(j)] = outcomes.get(j);
         }
       } catch (RuntimeException e) {
         for (int index : group.indexes) {
@@ -88,13 +88,15 @@ public final class BatchIngest {
         }
       }
     }
-    ArrayNode list = Json.MAPPER.createArrayNode();
-    for (ObjectNode result : results) {
-      list.add(result);
+    IngestAnswer answer = new IngestAnswer();
+    for (int i = 0; i < results.length; i++) {
+      if (written[i] != null) {
+        answer.success(written[i]);
+      } else {
+        answer.failure(results[i]);
+      }
     }
-    ObjectNode response = Json.object();
-    response.set("results", list);
-    return ApiResponse.ok(response);
+    return new ApiResponse(200, ApiResponse.JSON, answer.finish(), new java.util.LinkedHashMap<>());
   }
 
   private static String pulsetimeText(JsonNode item) {
@@ -106,14 +108,6 @@ public final class BatchIngest {
       throw ApiException.badRequest("invalid_pulsetime", "'pulsetime' must be a number of seconds");
     }
     return pulsetime.asText();
-  }
-
-  private static ObjectNode success(WriteResult result) {
-    ObjectNode node = Json.object();
-    node.put("status", 200);
-    node.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
-    node.set("event", EventJson.write(result.event()));
-    return node;
   }
 
   private static ObjectNode failure(int index, RuntimeException error, ApiRequest request) {

@@ -9,8 +9,6 @@ import dev.deskfeed.api.Principal;
 import dev.deskfeed.api.Router;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -59,15 +57,33 @@ public final class ApiBridge implements Handler {
       }
       long limit = path.endsWith("/import") || path.endsWith("/import/") ? Math.max(maxBodyBytes, IMPORT_MAX_BYTES)
           : maxBodyBytes;
-      byte[] body = BodyLimit.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), limit);
-      ApiRequest request = new ApiRequest(method, path, ctx.queryParamMap(), headers, body, principal.orElse(null),
-          Map.of());
+      byte[] body = body(ctx, limit);
+      // Javalin parses the query string on first use; most API calls (every heartbeat) have none.
+      Map<String, java.util.List<String>> query = ctx.req().getQueryString() == null ? Map.of() : ctx.queryParamMap();
+      ApiRequest request = new ApiRequest(method, path, query, headers, body, principal.orElse(null), Map.of());
       response = router.dispatch(request);
     } catch (Exception e) {
       response = ApiErrors.toResponse(e, errorShape, method, path);
     }
     browserPolicy.headers(headers, false).forEach(ctx::header);
     write(ctx, response);
+  }
+
+  /**
+   * The body, up to {@code limit} bytes. With a declared length within the limit (every heartbeat) it reads exactly
+   * that many bytes into an array of that size; otherwise {@link BodyLimit} reads and counts.
+   */
+  private static byte[] body(Context ctx, long limit) throws java.io.IOException {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared >= 0 && declared <= limit && declared <= 1 << 20) {
+      byte[] body = ctx.req().getInputStream().readNBytes((int) declared);
+      if (body.length != declared) {
+        throw dev.deskfeed.api.ApiException.badRequest("incomplete_body", "the request body ended after " + body.length + " of "
+            + declared + " bytes");
+      }
+      return body;
+    }
+    return BodyLimit.read(ctx.req().getInputStream(), declared, limit);
   }
 
   /** Answers a CORS preflight ({@code OPTIONS}) for this API. */
@@ -95,10 +111,6 @@ public final class ApiBridge implements Handler {
   }
 
   private static Map<String, String> headers(Context ctx) {
-    Map<String, String> headers = new HashMap<>();
-    for (Map.Entry<String, String> entry : ctx.headerMap().entrySet()) {
-      headers.put(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue());
-    }
-    return headers;
+    return new RequestHeaders(ctx.req());
   }
 }

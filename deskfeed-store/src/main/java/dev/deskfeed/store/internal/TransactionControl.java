@@ -1,8 +1,8 @@
 package dev.deskfeed.store.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * Begins, commits and rolls back the writer's transactions.
@@ -10,11 +10,16 @@ import java.sql.Statement;
  * <p>SQLite needs explicit statements: sqlite-jdbc starts a new transaction the moment autocommit is off and again
  * right after every commit, so a connection left in manual mode would hold the database's write lock between groups
  * and lock every other connection and process out. PostgreSQL's driver begins lazily, so plain JDBC is right there.
+ * The statements are prepared once: the writer runs them for every group, and a fresh statement each time meant a
+ * new SQLite prepare and finalize each time.
  */
 final class TransactionControl {
 
   private final Connection connection;
   private final Dialect dialect;
+  private PreparedStatement begin;
+  private PreparedStatement commit;
+  private PreparedStatement rollback;
 
   TransactionControl(Connection connection, Dialect dialect) throws SQLException {
     this.connection = connection;
@@ -24,13 +29,13 @@ final class TransactionControl {
 
   void begin() throws SQLException {
     if (dialect == Dialect.SQLITE) {
-      execute("BEGIN IMMEDIATE");
+      begin = execute(begin, "BEGIN IMMEDIATE");
     }
   }
 
   void commit() throws SQLException {
     if (dialect == Dialect.SQLITE) {
-      execute("COMMIT");
+      commit = execute(commit, "COMMIT");
     } else {
       connection.commit();
     }
@@ -39,7 +44,7 @@ final class TransactionControl {
   void rollback() throws SQLException {
     if (dialect == Dialect.SQLITE) {
       try {
-        execute("ROLLBACK");
+        rollback = execute(rollback, "ROLLBACK");
       } catch (SQLException notInTransaction) {
         // the failure ended the transaction already; nothing to undo
       }
@@ -48,9 +53,9 @@ final class TransactionControl {
     }
   }
 
-  private void execute(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
+  private PreparedStatement execute(PreparedStatement statement, String sql) throws SQLException {
+    PreparedStatement prepared = statement != null ? statement : connection.prepareStatement(sql);
+    prepared.execute();
+    return prepared;
   }
 }
