@@ -41,23 +41,17 @@ public final class Router {
   public ApiResponse dispatch(ApiRequest request) throws Exception {
     String[] segments = split(request.path());
     Route best = null;
-    Map<String, String> bestParams = null;
-    int bestScore = -1;
     boolean pathKnown = false;
     for (Route route : routes) {
-      Map<String, String> params = route.match(segments);
-      if (params == null) {
+      if (!route.matches(segments)) {
         continue;
       }
       pathKnown = true;
       if (!route.method.equals(request.method()) && !(request.method().equals("HEAD") && route.method.equals("GET"))) {
         continue;
       }
-      int score = route.literalCount();
-      if (score > bestScore) {
+      if (best == null || route.literals > best.literals) {
         best = route;
-        bestParams = params;
-        bestScore = score;
       }
     }
     if (best == null) {
@@ -66,12 +60,13 @@ public final class Router {
       }
       throw ApiException.notFound("no endpoint " + request.path());
     }
-    return best.handler.handle(request.withPathParams(bestParams));
+    // parameters only for the route that runs: dispatch is on every request's path
+    return best.handler.handle(request.withPathParams(best.params(segments)));
   }
 
   public boolean handles(String path) {
     String[] segments = split(path);
-    return routes.stream().anyMatch(route -> route.match(segments) != null);
+    return routes.stream().anyMatch(route -> route.matches(segments));
   }
 
   private static String[] split(String path) {
@@ -85,33 +80,51 @@ public final class Router {
     return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
   }
 
-  private record Route(String method, String[] pattern, Handler handler) {
+  private static final class Route {
+    final String method;
+    final String[] pattern;
+    final Handler handler;
+    final int literals;
 
-    Map<String, String> match(String[] segments) {
-      if (segments.length != pattern.length) {
-        return null;
+    Route(String method, String[] pattern, Handler handler) {
+      this.method = method;
+      this.pattern = pattern;
+      this.handler = handler;
+      int count = 0;
+      for (String part : pattern) {
+        if (!isParameter(part)) {
+          count++;
+        }
       }
+      this.literals = count;
+    }
+
+    boolean matches(String[] segments) {
+      if (segments.length != pattern.length) {
+        return false;
+      }
+      for (int i = 0; i < pattern.length; i++) {
+        if (!isParameter(pattern[i]) && !pattern[i].equals(segments[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    Map<String, String> params(String[] segments) {
       Map<String, String> params = new HashMap<>();
       for (int i = 0; i < pattern.length; i++) {
         String part = pattern[i];
-        if (part.startsWith("{") && part.endsWith("}")) {
+        if (isParameter(part)) {
           params.put(part.substring(1, part.length() - 1), URLDecoder.decode(
               segments[i].replace("+", "%2B"), StandardCharsets.UTF_8));
-        } else if (!part.equals(segments[i])) {
-          return null;
         }
       }
       return params;
     }
 
-    int literalCount() {
-      int count = 0;
-      for (String part : pattern) {
-        if (!part.startsWith("{")) {
-          count++;
-        }
-      }
-      return count;
+    private static boolean isParameter(String part) {
+      return part.startsWith("{") && part.endsWith("}");
     }
   }
 }
