@@ -32,10 +32,31 @@ final class BenchDesktop implements AutoCloseable {
         Thread.sleep(50);
       }
       desktop.spawn(log, "openbox", "--sm-disable");
-      Thread.sleep(500);
+      desktop.awaitWindowManager();
       return desktop;
     }
     throw new IllegalStateException("no free X display between :80 and :98");
+  }
+
+  /**
+   * Waits until openbox has announced itself on the root window, then a little more: an xterm mapped while the
+   * window manager is still starting can stay unmanaged and never become visible (seen on a loaded machine).
+   */
+  private void awaitWindowManager() throws Exception {
+    for (int i = 0; i < 200; i++) {
+      ProcessBuilder builder = new ProcessBuilder("xprop", "-root", "_NET_SUPPORTING_WM_CHECK")
+          .redirectErrorStream(true);
+      builder.environment().put("DISPLAY", display());
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      process.waitFor();
+      if (output.contains("window id")) {
+        Thread.sleep(500);
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("openbox did not start on " + display());
   }
 
   String display() {
