@@ -1,7 +1,9 @@
 package dev.deskfeed.agent;
 
 import dev.deskfeed.agent.internal.PrivateFiles;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.Map;
 
 /**
  * The systemd user unit that keeps the agent running in the background ({@code deskfeed agent install-service}).
- * It runs the agent with the small-footprint JVM flags the benchmarks measured ({@link #JVM_FLAGS}), restarts it
+ * It runs the agent with the small-footprint JVM flags the benchmarks measured ({@link #jvmFlags()}), restarts it
  * after a crash, and gives it time on stop to flush and say goodbye (systemd sends SIGTERM, which runs the
  * agent's clean shutdown). The display variables of the session that installed it are written in, because a user
  * service does not inherit them and capture needs them.
@@ -19,13 +21,22 @@ public final class SystemdUnit {
   public static final String NAME = "deskfeed-agent.service";
 
   /**
-   * JVM flags for the agent (measured in docs/benchmarks.md): a 24 MB heap cap with a small start and a 3 MB young
-   * generation, so only the pages the agent really uses become resident; SerialGC and C1 only, which keep the JVM's
-   * own threads and code cache small; 256 KB stacks for its few threads; no perf-data sampling, which otherwise
-   * wakes a thread twenty times a second.
+   * JVM flags for the agent (measured in docs/benchmarks.md): a 24 MB heap cap that starts at 4 MB with a 1 MB young
+   * generation and little free room kept after a collection, so only the pages the agent really uses become
+   * resident; SerialGC and C1 only, which keep the JVM's own threads and code cache small, and C1 compiling only
+   * methods ten times hotter than by default (an idle agent runs little code often); 256 KB stacks for its few
+   * threads; no perf-data sampling, which otherwise wakes a thread twenty times a second. Keep the launcher script
+   * {@code deskfeed} in step.
    */
-  public static final List<String> JVM_FLAGS = List.of("-Xmx24m", "-Xms8m", "-Xmn3m", "-XX:+UseSerialGC",
-      "-XX:TieredStopAtLevel=1", "-Xss256k", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError");
+  public static final List<String> JVM_FLAGS = List.of("-Xmx24m", "-Xms4m", "-Xmn1m", "-XX:MinHeapFreeRatio=10",
+      "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=10",
+      "-Xss256k", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError");
+
+  /**
+   * Gives freed C heap back to the system every 5 s (glibc keeps it otherwise). Older Java 17 updates do not know the
+   * flag, and an unknown flag stops the JVM from starting, so {@link #jvmFlags()} adds it only where it exists.
+   */
+  public static final String NATIVE_HEAP_TRIM = "-XX:TrimNativeHeapInterval=5000";
 
   /** Session variables worth passing to the service when set where the unit is installed. */
   public static final List<String> SESSION_VARIABLES = List.of("DISPLAY", "XAUTHORITY", "WAYLAND_DISPLAY",
@@ -33,11 +44,23 @@ public final class SystemdUnit {
 
   private SystemdUnit() {}
 
+  /** {@link #JVM_FLAGS}, plus {@link #NATIVE_HEAP_TRIM} when this JVM knows it (the unit runs the same java). */
+  public static List<String> jvmFlags() {
+    List<String> flags = new ArrayList<>(JVM_FLAGS);
+    try {
+      ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("TrimNativeHeapInterval");
+      flags.add(NATIVE_HEAP_TRIM);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      // An older JVM (or not HotSpot): run without it.
+    }
+    return flags;
+  }
+
   /** The unit's text: {@code java [flags] -jar JAR agent --data DIR}, plus the given environment. */
   public static String render(Path java, Path jar, Path dataDir, Map<String, String> environment) {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
-    command.addAll(JVM_FLAGS);
+    command.addAll(jvmFlags());
     command.add("-jar");
     command.add(jar.toString());
     command.add("agent");

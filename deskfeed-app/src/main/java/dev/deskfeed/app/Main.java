@@ -1,6 +1,7 @@
 package dev.deskfeed.app;
 
 import dev.deskfeed.app.internal.DeskfeedCommand;
+import dev.deskfeed.app.internal.StderrLogging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.Logger;
@@ -12,6 +13,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("agent") && StderrLogging.suitsThisProcess()) {
+      // The agent stays small without logback, with the same log lines (docs/benchmarks.md). Only here, before
+      // anything logs, and not in run(), which tests call in a JVM whose logging is already set up.
+      System.setProperty("slf4j.provider", StderrLogging.class.getName());
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN"); // no "loading provider" line on every start
+      }
+    }
     System.exit(run(args));
   }
 

@@ -13,13 +13,18 @@ import java.util.Objects;
  *     (survives a process crash, not power loss) when false. Group commit makes FULL affordable.
  * @param sqliteCacheKib SQLite's page cache per connection in KiB: 16 MiB suits a server; the agent, which must stay
  *     small, uses far less
+ * @param smallFootprint for SQLite in a process that runs all day on a personal computer (the desktop agent): no
+ *     connection pool (one connection is kept and reused, more are opened only while several threads read at
+ *     once), and no migration tool loaded when the schema is already current. Same data, same durability; the
+ *     server keeps its pool.
  */
-public record StoreConfig(String jdbcUrl, String user, String password, boolean durableSync, int sqliteCacheKib) {
+public record StoreConfig(String jdbcUrl, String user, String password, boolean durableSync, int sqliteCacheKib,
+    boolean smallFootprint) {
 
   public static final int DEFAULT_SQLITE_CACHE_KIB = 16_000;
 
   public StoreConfig(String jdbcUrl, String user, String password, boolean durableSync) {
-    this(jdbcUrl, user, password, durableSync, DEFAULT_SQLITE_CACHE_KIB);
+    this(jdbcUrl, user, password, durableSync, DEFAULT_SQLITE_CACHE_KIB, false);
   }
 
   public StoreConfig {
@@ -39,11 +44,16 @@ public record StoreConfig(String jdbcUrl, String user, String password, boolean 
   }
 
   public StoreConfig withDurableSync(boolean durable) {
-    return new StoreConfig(jdbcUrl, user, password, durable, sqliteCacheKib);
+    return new StoreConfig(jdbcUrl, user, password, durable, sqliteCacheKib, smallFootprint);
   }
 
   public StoreConfig withSqliteCacheKib(int kib) {
-    return new StoreConfig(jdbcUrl, user, password, durableSync, kib);
+    return new StoreConfig(jdbcUrl, user, password, durableSync, kib, smallFootprint);
+  }
+
+  /** The agent's settings: see {@code smallFootprint}. */
+  public StoreConfig withSmallFootprint() {
+    return new StoreConfig(jdbcUrl, user, password, durableSync, sqliteCacheKib, true);
   }
 
   public boolean isSqlite() {

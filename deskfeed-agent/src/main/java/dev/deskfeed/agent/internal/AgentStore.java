@@ -75,8 +75,9 @@ public final class AgentStore implements AutoCloseable {
 
   /** Opens the agent's own SQLite store ({@code deskfeed.db} in the data directory). */
   public static AgentStore standalone(AgentConfig config, RecordListener listener) {
-    // A small page cache: the agent runs on every computer all day and must stay small (docs/benchmarks.md).
-    Store store = Store.open(StoreConfig.sqlite(config.dataDir()).withSqliteCacheKib(2_000));
+    // A small page cache, no connection pool, no Flyway unless a migration is due: the agent runs on every
+    // computer all day and must stay small (docs/benchmarks.md).
+    Store store = Store.open(StoreConfig.sqlite(config.dataDir()).withSqliteCacheKib(2_000).withSmallFootprint());
     try {
       LocalIdentity identity = LocalIdentity.ensure(store, config.hostname());
       return new AgentStore(store, true, identity.userId(), identity.deviceId(), identity.logId(), config, listener);

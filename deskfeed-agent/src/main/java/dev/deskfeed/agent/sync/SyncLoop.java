@@ -217,11 +217,12 @@ public final class SyncLoop implements AutoCloseable {
 
   private void failed(SyncHttpException e) {
     if (e.refused()) {
-      state = State.STOPPED;
-      schedule.stop();
+      // The reason first, then the state: a status read between the two must not show STOPPED without why.
       lastError = "the server refused this device's token (HTTP " + e.status() + ": " + e.message() + "); sync is"
           + " stopped. Pair again with 'deskfeed agent pair " + http.serverUrl() + " CODE' (a code from"
           + " 'deskfeed device add NAME' on the server) and restart the agent";
+      state = State.STOPPED;
+      schedule.stop();
       LOG.error("sync: {}", lastError);
     } else if (e.status() == 413 && batchSize > 1) {
       batchSize = Math.max(1, batchSize / 2);
@@ -230,8 +231,8 @@ public final class SyncLoop implements AutoCloseable {
     } else if (e.transientFailure()) {
       offline(e.getMessage());
     } else {
-      state = State.REJECTED;
       lastError = e.getMessage();
+      state = State.REJECTED;
       LOG.error("sync: {}; retrying in {} s", e.getMessage(), backoff.maxMillis() / 1_000);
       schedule.retryIn(backoff.maxMillis());
     }
@@ -241,9 +242,9 @@ public final class SyncLoop implements AutoCloseable {
     if (state != State.OFFLINE) {
       LOG.warn("sync with {} failed: {}; recording goes on, retrying with backoff", http.serverUrl(), why);
     }
+    lastError = why;
     state = State.OFFLINE;
     stateKnown = false;
-    lastError = why;
     pending = -1;
     schedule.retryIn(backoff.nextMillis());
   }

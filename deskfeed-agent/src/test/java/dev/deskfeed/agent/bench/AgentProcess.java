@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class AgentProcess implements AutoCloseable {
 
-  /** The default: the runnable jar with the flags of {@code dev.deskfeed.agent.SystemdUnit#JVM_FLAGS}. */
+  /** The default: the runnable jar with the flags of {@code dev.deskfeed.agent.SystemdUnit#jvmFlags()}. */
   static String defaultCommand() {
-    return "java " + String.join(" ", dev.deskfeed.agent.SystemdUnit.JVM_FLAGS)
+    return "java " + String.join(" ", dev.deskfeed.agent.SystemdUnit.jvmFlags())
         + " -jar deskfeed-app/target/deskfeed.jar agent";
   }
 

@@ -28,14 +28,39 @@ final class BenchDesktop implements AutoCloseable {
       }
       BenchDesktop desktop = new BenchDesktop(number);
       desktop.spawn(log, "Xvfb", ":" + number, "-screen", "0", "1280x800x24", "-nolisten", "tcp");
-      for (int i = 0; i < 100 && !Files.exists(Path.of("/tmp/.X11-unix/X" + number)); i++) {
+      // On a loaded machine Xvfb can take seconds; openbox started before it answers exits at once.
+      for (int i = 0; i < 600 && !desktop.rootProperty("_NET_SUPPORTED").isPresent(); i++) {
         Thread.sleep(50);
       }
       desktop.spawn(log, "openbox", "--sm-disable");
-      Thread.sleep(500);
+      desktop.awaitWindowManager();
       return desktop;
     }
     throw new IllegalStateException("no free X display between :80 and :98");
+  }
+
+  /**
+   * Waits until openbox has announced itself on the root window, then a little more: an xterm mapped while the
+   * window manager is still starting can stay unmanaged and never become visible (seen on a loaded machine).
+   */
+  private void awaitWindowManager() throws Exception {
+    for (int i = 0; i < 600; i++) {
+      if (rootProperty("_NET_SUPPORTING_WM_CHECK").filter(value -> value.contains("window id")).isPresent()) {
+        Thread.sleep(500);
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("openbox did not start on " + display());
+  }
+
+  /** {@code xprop -root NAME}'s answer, or empty while the X server does not answer yet. */
+  private java.util.Optional<String> rootProperty(String name) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder("xprop", "-root", name).redirectErrorStream(true);
+    builder.environment().put("DISPLAY", display());
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return process.waitFor() == 0 ? java.util.Optional.of(output) : java.util.Optional.empty();
   }
 
   String display() {

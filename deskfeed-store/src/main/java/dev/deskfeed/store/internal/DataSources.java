@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import javax.sql.DataSource;
 
 /**
  * Opens connections the way each dialect needs them.
@@ -18,12 +19,44 @@ import java.util.Properties;
  * <p>SQLite: WAL journal so readers never block the writer; {@code busy_timeout} so a second process (a CLI
  * command next to a running server) waits instead of failing; IMMEDIATE transactions so a transaction takes the
  * write lock up front and cannot deadlock on a lock upgrade; foreign keys on.
+ *
+ * <p>Readers share a HikariCP pool, except in a small-footprint SQLite store (the agent), whose readers get
+ * {@link UnpooledDataSource}'s kept connection with the very same settings.
  */
 final class DataSources {
 
   private DataSources() {}
 
-  static HikariDataSource pool(StoreConfig config, Dialect dialect, int size) {
+  /** The readers' data source: a pool of {@code poolSize}, or no pool for a small-footprint SQLite store. */
+  static DataSource readers(StoreConfig config, Dialect dialect, int poolSize) {
+    if (dialect == Dialect.SQLITE && config.smallFootprint()) {
+      return unpooled(config, dialect);
+    }
+    return pool(config, dialect, poolSize);
+  }
+
+  private static DataSource unpooled(StoreConfig config, Dialect dialect) {
+    UnpooledDataSource readers = new UnpooledDataSource(() -> connect(config, dialect));
+    try {
+      // Open (and keep) the first connection now, so a wrong path fails here with the pool's message.
+      readers.getConnection().close();
+    } catch (SQLException e) {
+      readers.close();
+      throw new StoreException("cannot open the database at " + describe(config) + ": " + e.getMessage(), e);
+    }
+    return readers;
+  }
+
+  /** Closes a data source {@link #readers} returned. */
+  static void close(DataSource readers) {
+    try {
+      ((AutoCloseable) readers).close();
+    } catch (Exception e) {
+      throw new StoreException("cannot close the database: " + e.getMessage(), e);
+    }
+  }
+
+  private static HikariDataSource pool(StoreConfig config, Dialect dialect, int size) {
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(config.jdbcUrl());
     hikari.setPoolName("deskfeed-" + dialect.wireName);
@@ -47,17 +80,22 @@ final class DataSources {
   /** A dedicated connection for the writer thread, outside the pool so readers can never starve it. */
   static Connection writerConnection(StoreConfig config, Dialect dialect) {
     try {
-      Properties properties = connectionProperties(config, dialect);
-      if (config.user() != null) {
-        properties.setProperty("user", config.user());
-      }
-      if (config.password() != null) {
-        properties.setProperty("password", config.password());
-      }
-      return DriverManager.getConnection(config.jdbcUrl(), properties);
+      return connect(config, dialect);
     } catch (SQLException e) {
       throw new StoreException("cannot open the writer connection to " + describe(config) + ": " + e.getMessage(), e);
     }
+  }
+
+  /** One new connection with the dialect's settings, outside any pool. */
+  static Connection connect(StoreConfig config, Dialect dialect) throws SQLException {
+    Properties properties = connectionProperties(config, dialect);
+    if (config.user() != null) {
+      properties.setProperty("user", config.user());
+    }
+    if (config.password() != null) {
+      properties.setProperty("password", config.password());
+    }
+    return DriverManager.getConnection(config.jdbcUrl(), properties);
   }
 
   static Properties connectionProperties(StoreConfig config, Dialect dialect) {

@@ -1,6 +1,5 @@
 package dev.deskfeed.store.internal;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.deskfeed.store.BucketStore;
 import dev.deskfeed.store.ChangeLog;
 import dev.deskfeed.store.DeviceStore;
@@ -14,6 +13,7 @@ import dev.deskfeed.store.TokenStore;
 import dev.deskfeed.store.rollup.RollupStore;
 import dev.deskfeed.store.rollup.Rollups;
 import dev.deskfeed.store.UserStore;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,7 @@ public final class JdbcStore implements Store {
 
   private final StoreConfig config;
   private final Dialect dialect;
-  private final HikariDataSource pool;
+  private final DataSource readers;
   private final GroupCommitWriter writer;
   private final UserStore users;
   private final DeviceStore devices;
@@ -44,11 +44,11 @@ public final class JdbcStore implements Store {
     if (dialect == Dialect.SQLITE) {
       DataSources.ensureSqliteDirectory(config);
     }
-    HikariDataSource opened = DataSources.pool(config, dialect, dialect == Dialect.SQLITE ? 4 : 10);
+    DataSource opened = DataSources.readers(config, dialect, dialect == Dialect.SQLITE ? 4 : 10);
     try {
-      Migrations.migrate(opened, dialect);
-      this.pool = opened;
-      Jdbi jdbi = Jdbi.create(pool);
+      Migrations.migrate(opened, dialect, config.smallFootprint());
+      this.readers = opened;
+      Jdbi jdbi = Jdbi.create(readers);
       this.writer = new GroupCommitWriter(DataSources.writerConnection(config, dialect), dialect);
       this.users = new JdbcUserStore(jdbi);
       this.devices = new JdbcDeviceStore(jdbi);
@@ -61,9 +61,9 @@ public final class JdbcStore implements Store {
       this.changes = new JdbcChangeLog(jdbi);
       this.sync = new JdbcSyncStore(jdbi, writer);
       this.pairing = new JdbcPairingStore(jdbi);
-      this.rollups = Rollups.create(this, pool, dialect.wireName);
+      this.rollups = Rollups.create(this, readers, dialect.wireName);
     } catch (RuntimeException e) {
-      opened.close();
+      DataSources.close(opened);
       throw e;
     }
     LOG.info("Store open: {} ({})", describe(), dialect.wireName);
@@ -155,6 +155,6 @@ public final class JdbcStore implements Store {
     }
     rollups.close();
     writer.close();
-    pool.close();
+    DataSources.close(readers);
   }
 }
