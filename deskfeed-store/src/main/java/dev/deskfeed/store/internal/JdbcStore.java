@@ -141,7 +141,7 @@ public final class JdbcStore implements Store {
       return java.util.Optional.empty();
     }
     if (notifications == null) {
-      notifications = new PgNotifications(pool, () -> DataSources.writerConnection(config, dialect));
+      notifications = new PgNotifications(readers, () -> DataSources.writerConnection(config, dialect));
     }
     return java.util.Optional.of(notifications);
   }
