@@ -35,6 +35,10 @@ export async function render(root, params, ctx) {
       text: 'Drag across the day to zoom in; hover for titles.' }), overview, chart, legend(data)]));
 
   drawSummary(summary, data);
+  if (!data.devices.length) {
+    summary.replaceChildren(h('p', { class: 'empty' }, ['Nothing was recorded on this day. ',
+      h('a', { href: '#/devices', text: 'Pair a computer' }), ' or ', h('a', { href: '#/import', text: 'import history' }), '.']));
+  }
   const draw = () => {
     drawOverview(overview, data, view, zone, zoom);
     drawLanes(chart, data, view, zone, zoom);
@@ -47,8 +51,15 @@ export async function render(root, params, ctx) {
   draw();
   tooltips(chart);
   const onResize = () => draw();
+  // ← and → step through days, as in a calendar app
+  const onKey = (event) => {
+    if (event.target.closest('input, select, textarea') || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'ArrowLeft') ctx.update({ date: addDays(date, -1), from: undefined, to: undefined });
+    if (event.key === 'ArrowRight') ctx.update({ date: addDays(date, 1), from: undefined, to: undefined });
+  };
   window.addEventListener('resize', onResize);
-  return () => window.removeEventListener('resize', onResize);
+  window.addEventListener('keydown', onKey);
+  return () => { window.removeEventListener('resize', onResize); window.removeEventListener('keydown', onKey); };
 }
 
 /** From the first to the last moment any device was not offline, padded by half an hour. */
@@ -135,7 +146,7 @@ function drawOverview(container, data, view, zone, zoom) {
         style: `fill: ${statusColor(span.status)}` }));
     }
   });
-  for (const t of ticks([data.start, data.end], data, width, 44)) {
+  for (const t of ticks([data.start, data.end], data, width, 64)) {
     svg.append(s('text', { x: scale(t), y: height - 1, 'text-anchor': 'middle', style: 'font-size:9px', text: clock(t, zone) }));
   }
   svg.append(s('rect', { x: scale(view[0]), y: 2, width: Math.max(2, scale(view[1]) - scale(view[0])), height: 24,

@@ -55,10 +55,12 @@ class SlowSubscriberTest {
       for (int i = 0; i < UPDATES; i++) {
         fixture.window(LAPTOP, "code", "update-" + i + "-" + PADDING);
       }
-      String last = healthy.nextContaining("update-" + (UPDATES - 1) + "-", 10);
+      // a subscriber that holds others up holds them up for good (its socket never drains), so a generous bound
+      // still tells the two apart on a busy machine; how fast it is belongs to the presence benchmark
+      String last = healthy.nextContaining("update-" + (UPDATES - 1) + "-", 45);
       double seconds = (System.nanoTime() - started) / 1e9;
       assertThat(last).contains("update-" + (UPDATES - 1) + "-");
-      assertThat(seconds).as("heartbeats and the healthy subscriber were not held up").isLessThan(10);
+      assertThat(seconds).as("heartbeats and the healthy subscriber were not held up").isLessThan(45);
 
       String backlog = drain(stalled);
       int frames = backlog.split("data: \\{", -1).length - 1;

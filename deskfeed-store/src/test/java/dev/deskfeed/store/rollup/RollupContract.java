@@ -214,6 +214,21 @@ abstract class RollupContract {
     for (Dimension dimension : Dimension.values()) {
       assertSameRows(rollups.hours(user.id(), dimension, from, to), raw.get(dimension));
     }
+    // top titles read whole UTC days from their own table: the same totals as the raw rows, whole range and ragged
+    for (long[] range : new long[][] {{from, to}, {from + 5 * HOUR, to - 7 * HOUR}}) {
+      List<HourRow> titles = raw.get(Dimension.TITLE).stream()
+          .filter(row -> row.hour() >= range[0] && row.hour() < range[1]).toList();
+      for (String device : new String[] {null, titles.isEmpty() ? "none" : titles.get(0).device()}) {
+        Map<String, Long> expected = new TreeMap<>();
+        titles.stream().filter(row -> device == null || row.device().equals(device))
+            .forEach(row -> expected.merge(row.key(), row.activeMicros(), Long::sum));
+        Map<String, Long> actual = new TreeMap<>();
+        rollups.top(user.id(), Dimension.TITLE, range[0], range[1], device, Integer.MAX_VALUE)
+            .forEach(total -> actual.put(total.key(), total.activeMicros()));
+        assertThat(actual).as("top titles in [%d, %d) for device %s", range[0], range[1], device)
+            .isEqualTo(expected);
+      }
+    }
   }
 
   /** Compares cell by cell and reports only the cells that differ (rollup value, raw value). */

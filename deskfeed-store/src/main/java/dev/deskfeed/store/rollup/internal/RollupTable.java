@@ -36,9 +36,14 @@ final class RollupTable {
       }
       delete.executeBatch();
     }
-    if (rows.isEmpty()) {
-      return;
+    if (!rows.isEmpty()) {
+      insert(connection, userId, rows, rules);
     }
+    TitleDays.refresh(connection, userId, from, to);
+  }
+
+  private static void insert(Connection connection, long userId, List<RollupRow> rows, long rules)
+      throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rollup_hours"
         + " (user_id, dimension, hour_us, device, key, active_us, rules) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (RollupRow row : rows) {
@@ -89,9 +94,46 @@ final class RollupTable {
    */
   static List<KeyTotal> top(Connection connection, long userId, Dimension dimension, long from, long to,
       String device, int limit) throws SQLException {
+    Map<String, long[]> sums = new HashMap<>();
+    long firstDay = TitleDays.ceilDay(from);
+    long endDay = TitleDays.floorDay(to);
+    if (dimension == Dimension.TITLE && firstDay < endDay) {
+      // whole days from the day table, the ragged edges from the hours
+      addHours(connection, sums, userId, dimension, from, firstDay, device);
+      addTitleDays(connection, sums, userId, firstDay, endDay, device);
+      addHours(connection, sums, userId, dimension, endDay, to, device);
+    } else {
+      addHours(connection, sums, userId, dimension, from, to, device);
+    }
+    return sums.entrySet().stream()
+        .map(entry -> new KeyTotal(entry.getKey(), entry.getValue()[0]))
+        .sorted(Comparator.comparingLong(KeyTotal::activeMicros).reversed().thenComparing(KeyTotal::key))
+        .limit(limit)
+        .toList();
+  }
+
+  private static void addTitleDays(Connection connection, Map<String, long[]> sums, long userId, long from, long to,
+      String device) throws SQLException {
+    String sql = "SELECT key, active_us FROM rollup_title_days WHERE user_id = ? AND day_us >= ? AND day_us < ?"
+        + (device != null ? " AND device = ?" : "");
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setLong(1, userId);
+      select.setLong(2, from);
+      select.setLong(3, to);
+      if (device != null) {
+        select.setString(4, device);
+      }
+      addSums(select, sums);
+    }
+  }
+
+  private static void addHours(Connection connection, Map<String, long[]> sums, long userId, Dimension dimension,
+      long from, long to, String device) throws SQLException {
+    if (from >= to) {
+      return;
+    }
     String sql = "SELECT key, active_us FROM rollup_hours WHERE user_id = ? AND dimension = ?"
         + " AND hour_us >= ? AND hour_us < ?" + (device != null ? " AND device = ?" : " AND device <> ''");
-    Map<String, long[]> sums = new HashMap<>();
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       select.setLong(1, userId);
       select.setString(2, dimension.wireName());
@@ -100,18 +142,17 @@ final class RollupTable {
       if (device != null) {
         select.setString(5, device);
       }
-      select.setFetchSize(5000);
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          sums.computeIfAbsent(rs.getString(1), key -> new long[1])[0] += rs.getLong(2);
-        }
+      addSums(select, sums);
+    }
+  }
+
+  private static void addSums(PreparedStatement select, Map<String, long[]> sums) throws SQLException {
+    select.setFetchSize(5000);
+    try (ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        sums.computeIfAbsent(rs.getString(1), key -> new long[1])[0] += rs.getLong(2);
       }
     }
-    return sums.entrySet().stream()
-        .map(entry -> new KeyTotal(entry.getKey(), entry.getValue()[0]))
-        .sorted(Comparator.comparingLong(KeyTotal::activeMicros).reversed().thenComparing(KeyTotal::key))
-        .limit(limit)
-        .toList();
   }
 
   /** Up to {@code limit} hours in [from, to) whose category rows were written under other rules, ascending. */
@@ -169,5 +210,6 @@ final class RollupTable {
       delete.setLong(1, userId);
       delete.executeUpdate();
     }
+    TitleDays.deleteUser(connection, userId);
   }
 }
