@@ -4,6 +4,7 @@ import dev.deskfeed.api.Passwords;
 import dev.deskfeed.core.Json;
 import dev.deskfeed.store.Store;
 import dev.deskfeed.store.StoreConfig;
+import dev.deskfeed.store.StoredBucket;
 import dev.deskfeed.store.User;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,6 +69,10 @@ public final class PageLoadBenchmark {
         : Files.createTempDirectory("deskfeed-pages-bench");
     String build = DashboardBenchmark.prepare(data);
     String user = knownPassword(data);
+    if (build.startsWith("reused")) {
+      build = String.format(Locale.ROOT, "demo year %s to %s: %,d events on 3 devices (the store of an earlier run, "
+          + "reused)", DashboardBenchmark.PLAN.firstDay(), DashboardBenchmark.PLAN.lastDay(), events(data));
+    }
     int rounds = Integer.parseInt(options.get("rounds"));
     int rawRounds = Integer.parseInt(options.get("raw-rounds"));
     List<String[]> rows = new ArrayList<>();
@@ -94,6 +99,16 @@ public final class PageLoadBenchmark {
       User user = store.users().all().get(0);
       store.users().setPasswordHash(user.id(), Passwords.hash(PASSWORD));
       return user.name();
+    }
+  }
+
+  static long events(Path data) {
+    try (Store store = Store.open(StoreConfig.sqlite(data))) {
+      long events = 0;
+      for (StoredBucket bucket : store.buckets().ofUser(store.users().all().get(0).id())) {
+        events += store.events().count(bucket.row(), null, null);
+      }
+      return events;
     }
   }
 
@@ -203,9 +218,11 @@ public final class PageLoadBenchmark {
   static String chromium() {
     try {
       Process version = new ProcessBuilder("chromium", "--version").redirectErrorStream(true).start();
-      String text = new String(version.getInputStream().readAllBytes()).trim();
+      // Debian's wrapper script may print a shell warning before the version line
+      String text = new String(version.getInputStream().readAllBytes()).lines()
+          .filter(line -> line.startsWith("Chromium")).findFirst().orElse("Chromium");
       version.waitFor();
-      return text.isEmpty() ? "Chromium" : text;
+      return text.trim();
     } catch (Exception e) {
       return "Chromium";
     }
