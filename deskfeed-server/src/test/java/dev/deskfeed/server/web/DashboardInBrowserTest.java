@@ -89,8 +89,13 @@ class DashboardInBrowserTest {
 
   @Test
   @Order(1)
-  void nowShowsTodaysTotalsOfTheApi() throws Exception {
+  void nowShowsLivePresenceAndTodaysTotalsOfTheApi() throws Exception {
     show("#/now", "now");
+    demo.liveWindow("work-laptop", "live-editor", "notes.md");
+    // pushed over SSE into the open page, no reload
+    page.await("document.querySelector('[data-testid=now-device][data-device=\"work-laptop\"][data-status=online]"
+        + "[data-app=\"live-editor\"]')", 20, "the live heartbeat on the Now view");
+    page.await("document.querySelector('[data-testid=today-total]')", 20, "today's totals");
     JsonNode today = demo.api("/api/v1/dashboard/today");
     JsonNode total = page.json("JSON.stringify(" + element("[data-testid=today-total]") + ")");
     assertDuration("today-total", today.get("seconds").asDouble(), total);
@@ -100,8 +105,9 @@ class DashboardInBrowserTest {
       perDevice.put(device.get("device").asText(), device.get("seconds").asDouble());
     }
     JsonNode presence = demo.api("/api/v1/presence");
+    assertThat(presence.toString()).contains("live-editor");
     JsonNode cards = page.json("JSON.stringify([...document.querySelectorAll('[data-testid=now-device]')].map(c => ({"
-        + "device: c.dataset.device, status: c.dataset.status, today: " + elementOf("c.querySelector('[data-testid=today-device]')")
+        + "device: c.dataset.device, status: c.dataset.status, app: c.dataset.app, today: " + elementOf("c.querySelector('[data-testid=today-device]')")
         + "})))");
     assertThat(cards).as("one card per device of /api/v1/presence").hasSize(presence.get("devices").size());
     for (int i = 0; i < cards.size(); i++) {
@@ -109,6 +115,7 @@ class DashboardInBrowserTest {
       JsonNode live = presence.get("devices").get(i);
       assertThat(card.get("device").asText()).isEqualTo(live.get("device").asText());
       assertThat(card.get("status").asText()).isEqualTo(live.get("status").asText());
+      assertThat(card.get("app").asText()).isEqualTo(live.path("app").asText(""));
       assertDuration("today-device " + card.get("device").asText(),
           perDevice.getOrDefault(card.get("device").asText(), 0.0), card.get("today"));
     }

@@ -1,13 +1,16 @@
 package dev.deskfeed.server.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.deskfeed.api.Accounts;
 import dev.deskfeed.core.Json;
+import dev.deskfeed.core.Timestamps;
 import dev.deskfeed.importers.demo.DemoCategories;
 import dev.deskfeed.importers.demo.DemoGenerator;
 import dev.deskfeed.importers.demo.DemoPlan;
 import dev.deskfeed.server.DeskfeedServer;
 import dev.deskfeed.server.ServerConfig;
+import dev.deskfeed.store.Scope;
 import dev.deskfeed.store.Store;
 import dev.deskfeed.store.User;
 import dev.deskfeed.store.rollup.CategoryRules;
@@ -72,6 +75,31 @@ final class DemoDashboard implements AutoCloseable {
       throw new AssertionError("GET " + pathAndQuery + " answered " + answer.statusCode() + ": " + answer.body());
     }
     return Json.parse(answer.body());
+  }
+
+  /**
+   * A window heartbeat stamped now from one of the demo's devices, through the native API with that device's own
+   * ingest token (into a bucket of its own), so the Now view has a device that is online.
+   */
+  void liveWindow(String device, String app, String title) throws Exception {
+    long deviceId = server.accounts().deviceOrCreate(user.id(), device).id();
+    String token = server.accounts().createToken(user.id(), deviceId, Scope.INGEST, "live " + device).secret();
+    String bucket = "window-live_" + device;
+    send(token, "/api/v1/buckets", Json.object().put("id", bucket).put("type", "currentwindow")
+        .put("client", "test").put("hostname", device).toString());
+    ArrayNode batch = Json.MAPPER.createArrayNode();
+    batch.addObject().put("bucket", bucket).put("timestamp", Timestamps.format(Timestamps.nowMicros()))
+        .put("duration", 0).put("pulsetime", 30).putObject("data").put("app", app).put("title", title);
+    send(token, "/api/v1/heartbeats", batch.toString());
+  }
+
+  private void send(String token, String path, String body) throws Exception {
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() >= 300 || answer.body().contains("\"error\"")) {
+      throw new IllegalStateException("POST " + path + ": " + answer.statusCode() + " " + answer.body());
+    }
   }
 
   @Override
