@@ -33,7 +33,7 @@ export async function render(root, params, ctx) {
       progress.dataset.state = state;
       progress.dataset.done = done;
       progress.dataset.total = total;
-      bar.style.width = `${total ? Math.min(100, (done / total) * 100) : state === 'done' ? 100 : 0}%`;
+      bar.style.width = `${state === 'done' ? 100 : total > 0 ? Math.min(100, (done / total) * 100) : 0}%`;
       progress.querySelector('p').textContent = text;
       progress.querySelector('p').className = state === 'failed' ? 'error small' : 'small';
     };
@@ -45,14 +45,16 @@ export async function render(root, params, ctx) {
         const n = (value) => (value ?? 0).toLocaleString();
         const counts = job.summary || `${n(job.read)} read, ${n(job.inserted)} new, ${n(job.updated)} updated, `
           + `${n(job.unchanged)} already there, ${n(job.skipped)} skipped`;
+        // total is -1 while the importer cannot know it (a streamed export): then it is the count done so far
+        const total = job.total >= 0 ? job.total : job.done;
         if (job.state === 'running') {
-          say('running', `Importing… ${n(job.done)}${job.total ? ' of ' + n(job.total) : ''}`, job.done, job.total);
+          say('running', `Importing… ${n(job.done)}${job.total >= 0 ? ' of ' + n(job.total) : ''}`, job.done, total);
           polling = setTimeout(follow, 400);
           return;
         }
         const problems = (job.problems || []).slice(0, 5).map((p) => (typeof p === 'string' ? p : JSON.stringify(p)));
         say(job.state, job.state === 'done' ? `Done: ${counts}.` : `Failed: ${job.error || problems[0] || 'see the server log'}`,
-          job.total || job.done, job.total || job.done);
+          job.done, total);
         if (problems.length) progress.append(h('ul', { class: 'small' }, problems.map((p) => h('li', { text: p }))));
         button.disabled = false;
       };
