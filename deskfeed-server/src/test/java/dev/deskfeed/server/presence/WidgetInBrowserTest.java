@@ -4,6 +4,7 @@ import static dev.deskfeed.server.presence.PresenceFixture.LAPTOP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.deskfeed.server.testing.HeadlessChromium;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
