@@ -55,7 +55,7 @@ class WidgetInBrowserTest {
     fixture.window(LAPTOP, "code", "Main.java");
     try (HeadlessChromium browser = new HeadlessChromium()) {
       HeadlessChromium.Page page = browser.open("http://127.0.0.1:" + blog.getAddress().getPort() + "/");
-      PresenceFixture.await(20, "the widget's first render", () -> evaluate(page).equals("online|Laptopcode"));
+      PresenceFixture.await(60, "the widget's first render", () -> evaluate(page).equals("online|Laptopcode"));
 
       long sent = System.nanoTime();
       fixture.window(LAPTOP, "firefox", "news");
