@@ -29,6 +29,8 @@ import java.util.Properties;
  * schema with the same pragmas, measured in the same run. Medians of several runs.
  *
  * <p>Run: {@code deskfeed-bench/run import [--events 1000000] [--runs 3] [--out docs/benchmarks.md|-]}
+ * ({@code --only tockler} or {@code --only export} with {@code --out -} for a quicker look at one importer). Each
+ * import also prints its process CPU time, which a busy shared machine inflates far less than wall time.
  */
 public final class ImportBenchmark {
 
@@ -39,6 +41,7 @@ public final class ImportBenchmark {
     int runs = Integer.parseInt(option(args, "--runs", "3"));
     String out = option(args, "--out", "docs/benchmarks.md");
     String command = option(args, "--command", "deskfeed-bench/run import");
+    List<String> only = List.of(option(args, "--only", "export,tockler").split(","));
     Path work = Files.createTempDirectory("deskfeed-import-bench");
     int perDay = 1000;
     List<Event> windows = SyntheticHistory.windows(Timestamps.parse("2024-01-01T00:00:00Z"), events / perDay, perDay, 7);
@@ -51,12 +54,10 @@ public final class ImportBenchmark {
     List<Double> exportRates = new ArrayList<>();
     List<Double> tocklerRates = new ArrayList<>();
     List<Double> rawRates = new ArrayList<>();
-    for (int run = 0; run < runs; run++) {
-      exportRates.add(importRate(work.resolve("export-" + run), ActivityWatchExportImporter.of(export)));
-      tocklerRates.add(importRate(work.resolve("tockler-" + run), new TocklerImporter(tockler, "bench")));
-      rawRates.add(rawRate(work.resolve("raw-" + run), windows));
-      System.err.printf(Locale.ROOT, "run %d: export %,.0f/s, tockler %,.0f/s, raw %,.0f/s%n", run + 1,
-          exportRates.get(run), tocklerRates.get(run), rawRates.get(run));
+    try {
+      measure(work, runs, only, export, tockler, windows, exportRates, tocklerRates, rawRates);
+    } finally {
+      deleteTree(work); // three stores of a million events per run: gigabytes of /tmp
     }
     double exportRate = Medians.median(exportRates);
     double tocklerRate = Medians.median(tocklerRates);
@@ -82,17 +83,48 @@ public final class ImportBenchmark {
     }
   }
 
+  private static void measure(Path work, int runs, List<String> only, Path export, Path tockler, List<Event> windows,
+      List<Double> exportRates, List<Double> tocklerRates, List<Double> rawRates) throws Exception {
+    for (int run = 0; run < runs; run++) {
+      exportRates.add(only.contains("export")
+          ? importRate(work.resolve("export-" + run), ActivityWatchExportImporter.of(export)) : Double.NaN);
+      tocklerRates.add(only.contains("tockler")
+          ? importRate(work.resolve("tockler-" + run), new TocklerImporter(tockler, "bench")) : Double.NaN);
+      rawRates.add(rawRate(work.resolve("raw-" + run), windows));
+      System.err.printf(Locale.ROOT, "run %d: export %,.0f/s, tockler %,.0f/s, raw %,.0f/s%n", run + 1,
+          exportRates.get(run), tocklerRates.get(run), rawRates.get(run));
+    }
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
   private static double importRate(Path dataDir, Importer importer) {
     try (Store store = Store.openSqlite(dataDir)) {
       long user = store.users().create("bench", null).id();
+      long cpuStart = processCpuNanos();
       long start = System.nanoTime();
       ImportReport report = importer.run(new StoreImportTarget(store, user, null));
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
       if (report.written().inserted() == 0) {
         throw new IllegalStateException("nothing imported: " + report.summary());
       }
+      System.err.printf(Locale.ROOT, "  %s: %,d events in %.2f s wall, %.2f s CPU%n", importer.getClass().getSimpleName(),
+          report.written().inserted(), seconds, cpuSeconds);
       return report.written().inserted() / seconds;
     }
+  }
+
+  /** CPU time of this whole process (every thread), which a busy shared machine does not inflate the way it does wall time. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** The database ceiling: the store's own schema (migrated by opening it), same pragmas, plain batched inserts. */
@@ -111,6 +143,7 @@ public final class ImportBenchmark {
     String url = StoreConfig.sqlite(dataDir).jdbcUrl();
     try (Connection connection = DriverManager.getConnection(url, pragmas)) {
       connection.setAutoCommit(false);
+      long cpuStart = processCpuNanos();
       long start = System.nanoTime();
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events "
           + "(id, bucket_pk, start_us, end_us, data, seq, origin) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -132,11 +165,14 @@ public final class ImportBenchmark {
         insert.executeBatch();
         connection.commit();
       }
-      return windows.size() / ((System.nanoTime() - start) / 1e9);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.err.printf(Locale.ROOT, "  raw: %,d rows in %.2f s wall, %.2f s CPU%n", windows.size(), seconds,
+          (processCpuNanos() - cpuStart) / 1e9);
+      return windows.size() / seconds;
     }
   }
 
-  private static void writeExport(Path file, List<Event> windows) throws Exception {
+  static void writeExport(Path file, List<Event> windows) throws Exception {
     try (OutputStream out = Files.newOutputStream(file);
         JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
       json.writeStartObject();
@@ -167,7 +203,7 @@ public final class ImportBenchmark {
     }
   }
 
-  private static void writeTockler(Path file, List<Event> windows) throws Exception {
+  static void writeTockler(Path file, List<Event> windows) throws Exception {
     try (Connection tockler = DriverManager.getConnection("jdbc:sqlite:" + file)) {
       try (Statement statement = tockler.createStatement()) {
         statement.execute("CREATE TABLE `TrackItems` (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,"

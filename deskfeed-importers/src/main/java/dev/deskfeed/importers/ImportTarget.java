@@ -17,7 +17,8 @@ import java.util.Optional;
  * <p>Re-importing must be harmless: upserting an event whose origin is already stored with equal content changes
  * nothing and is counted as unchanged. Importers call a target from one thread at a time, though not always the
  * same thread (writes run on a background thread while the next batch is read), so an implementation needs no
- * locking of its own but must not rely on thread confinement.
+ * locking of its own but must not rely on thread confinement. The one exception is opt-in: a target whose
+ * {@link #concurrentUpserts()} says so may get two {@link #upsert} calls at once, never for the same origin.
  */
 public interface ImportTarget {
 
@@ -39,6 +40,14 @@ public interface ImportTarget {
 
   /** Saves importer state (for example a cursor); called only after the events it describes were upserted. */
   void saveState(String key, JsonNode value);
+
+  /**
+   * True when {@link #upsert} may be called from several threads at once (for batches with no origin in common),
+   * so that preparing one batch overlaps with committing another. Everything else is still called one at a time.
+   */
+  default boolean concurrentUpserts() {
+    return false;
+  }
 
   /** Where the data goes, for messages: a store description or a server URL. */
   String describe();

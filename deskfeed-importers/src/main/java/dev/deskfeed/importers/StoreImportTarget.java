@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * user's settings, so it travels with the data it describes.
  *
  * <p>Each {@link #upsert} is one call of the store's group-committing writer, so batches of a few thousand events
- * cost one transaction each. Thread-safe.
+ * cost one transaction each, or less when two concurrent batches share one. Thread-safe, hence
+ * {@link #concurrentUpserts()}.
  */
 public final class StoreImportTarget implements ImportTarget {
 
@@ -60,6 +61,11 @@ public final class StoreImportTarget implements ImportTarget {
       }
     }
     return new UpsertCounts(inserted, updated, unchanged);
+  }
+
+  @Override
+  public boolean concurrentUpserts() {
+    return true;
   }
 
   @Override

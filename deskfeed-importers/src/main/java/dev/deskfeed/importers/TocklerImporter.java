@@ -68,8 +68,10 @@ public final class TocklerImporter implements Importer {
         MidnightJoiner joiner = new MidnightJoiner(item -> emit(run, buckets.get(item.kind()), item));
         String url = source.columns("TrackItems").contains("url") ? "url" : "NULL";
         try (Statement statement = source.connection().createStatement();
-            ResultSet rows = statement.executeQuery("SELECT id, taskName, app, title, " + url
-                + ", typeof(beginDate), beginDate, typeof(endDate), endDate FROM TrackItems ORDER BY id")) {
+            // Numbers for taskName and the dates' storage classes: a string per cell would cost more than the row.
+            ResultSet rows = statement.executeQuery("SELECT id, " + TocklerKind.sqlOrdinal("taskName")
+                + ", app, title, " + url + ", " + TocklerDates.storageClass("beginDate") + ", beginDate, "
+                + TocklerDates.storageClass("endDate") + ", endDate, taskName FROM TrackItems ORDER BY id")) {
           rows.setFetchSize(ImportRun.BATCH_SIZE);
           while (rows.next()) {
             run.read();
@@ -77,8 +79,13 @@ public final class TocklerImporter implements Importer {
             try {
               long start = TocklerDates.micros(rows, 6, "beginDate", now);
               long end = TocklerDates.micros(rows, 8, "endDate", now);
-              joiner.accept(TocklerItems.map(id, rows.getString(2), rows.getString(3), rows.getString(4),
-                  rows.getString(5), start, end));
+              TocklerKind kind = TocklerKind.ofOrdinal(rows.getInt(2));
+              String app = rows.getString(3);
+              String title = rows.getString(4);
+              String rowUrl = rows.getString(5);
+              joiner.accept(kind == null
+                  ? TocklerItems.map(id, rows.getString(10), app, title, rowUrl, start, end) // reports the name
+                  : TocklerItems.map(id, kind, app, title, rowUrl, start, end));
             } catch (IllegalArgumentException | ArithmeticException e) {
               run.skip("TrackItems row " + id, e.getMessage());
             }

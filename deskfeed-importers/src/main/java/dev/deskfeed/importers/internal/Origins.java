@@ -34,6 +34,9 @@ public final class Origins {
   }
 
   public static String tockler(List<Long> rowIds) {
+    if (rowIds.size() == 1) {
+      return "tockler:" + rowIds.get(0); // nearly every item: one row
+    }
     StringBuilder key = new StringBuilder("tockler:");
     for (int i = 0; i < rowIds.size(); i++) {
       key.append(i == 0 ? "" : "+").append(rowIds.get(i));

@@ -8,28 +8,44 @@ import java.sql.SQLException;
  * Tockler's {@code beginDate}/{@code endDate} cells to epoch microseconds. Tockler writes UTC epoch milliseconds
  * as INTEGER; databases begun before 2020 may still hold TEXT such as {@code 2019-05-01 10:00:00.000 +00:00} in rows
  * an old migration could not convert, and a few hold the milliseconds as TEXT or REAL. We accept all of them,
- * reading the cell by its storage class ({@code typeof()}), never by the declared column type.
+ * reading the cell by its storage class ({@link #storageClass}), never by the declared column type.
  */
 public final class TocklerDates {
 
   /** Earlier than any Tockler release: a value before it is a unit mix-up or garbage. */
   private static final long EARLIEST = Timestamps.parse("2000-01-01T00:00:00Z");
 
+  private static final int NULL = 0;
+  private static final int INTEGER = 1;
+  private static final int REAL = 2;
+  private static final int TEXT = 3;
+  private static final int BLOB = 4;
+
   private TocklerDates() {}
 
   /**
-   * @param typeColumn the column holding {@code typeof(<date>)}; the value is in the next column
+   * SQL giving a date cell's storage class as a number for {@link #micros}: the same facts as {@code typeof()}, but
+   * an integer costs the reader nothing, where a million {@code typeof()} strings cost a noticeable share of an
+   * import's CPU.
+   */
+  public static String storageClass(String column) {
+    return "CASE typeof(" + column + ") WHEN 'integer' THEN " + INTEGER + " WHEN 'real' THEN " + REAL
+        + " WHEN 'text' THEN " + TEXT + " WHEN 'null' THEN " + NULL + " ELSE " + BLOB + " END";
+  }
+
+  /**
+   * @param classColumn the column holding {@link #storageClass} of the date; the value is in the next column
    * @throws IllegalArgumentException naming the column when the cell is empty or not a date
    */
-  public static long micros(ResultSet row, int typeColumn, String name, long nowMicros) throws SQLException {
-    String type = row.getString(typeColumn);
+  public static long micros(ResultSet row, int classColumn, String name, long nowMicros) throws SQLException {
+    int storage = row.getInt(classColumn);
     long micros;
-    switch (type) {
-      case "integer" -> micros = Math.multiplyExact(row.getLong(typeColumn + 1), 1000L);
-      case "real" -> micros = Math.round(row.getDouble(typeColumn + 1) * 1000.0);
-      case "text" -> micros = fromText(row.getString(typeColumn + 1), name);
-      case "null" -> throw new IllegalArgumentException("no " + name);
-      default -> throw new IllegalArgumentException(name + " is a " + type + ", not a date");
+    switch (storage) {
+      case INTEGER -> micros = Math.multiplyExact(row.getLong(classColumn + 1), 1000L);
+      case REAL -> micros = Math.round(row.getDouble(classColumn + 1) * 1000.0);
+      case TEXT -> micros = fromText(row.getString(classColumn + 1), name);
+      case NULL -> throw new IllegalArgumentException("no " + name);
+      default -> throw new IllegalArgumentException(name + " is a blob, not a date");
     }
     if (micros < EARLIEST || micros > nowMicros + 86_400_000_000L) {
       throw new IllegalArgumentException(name + " " + Timestamps.format(micros) + " is not a plausible time");

@@ -15,6 +15,11 @@ public record TocklerItem(List<Long> rowIds, TocklerKind kind, long start, long 
     rowIds = List.copyOf(rowIds);
   }
 
+  /** An item of one row, as nearly every item is. */
+  public TocklerItem(long rowId, TocklerKind kind, long start, long end, ObjectNode data) {
+    this(List.of(rowId), kind, start, end, data);
+  }
+
   /** This item continued by {@code next}, which began where this one ended. */
   public TocklerItem joinedWith(TocklerItem next) {
     List<Long> ids = new ArrayList<>(rowIds);

@@ -30,10 +30,15 @@ public final class TocklerItems {
   /** @throws IllegalArgumentException describing what is wrong with the row */
   public static TocklerItem map(long rowId, String taskName, String app, String title, String url,
       long start, long end) {
+    return map(rowId, TocklerKind.of(taskName), app, title, url, start, end);
+  }
+
+  /** @throws IllegalArgumentException describing what is wrong with the row */
+  public static TocklerItem map(long rowId, TocklerKind kind, String app, String title, String url,
+      long start, long end) {
     if (end < start) {
       throw new IllegalArgumentException("endDate lies before beginDate");
     }
-    TocklerKind kind = TocklerKind.of(taskName);
     ObjectNode data = JsonNodeFactory.instance.objectNode();
     switch (kind) {
       case WINDOW -> {
@@ -63,7 +68,7 @@ public final class TocklerItems {
       }
       default -> throw new AssertionError(kind);
     }
-    return new TocklerItem(List.of(rowId), kind, start, end, data);
+    return new TocklerItem(rowId, kind, start, end, data);
   }
 
   private static String required(String value, String name) {

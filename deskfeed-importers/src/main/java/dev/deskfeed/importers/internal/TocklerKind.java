@@ -16,6 +16,8 @@ public enum TocklerKind {
   /** {@code LogTrackItem}: a task the user typed into Tockler's log. */
   LOG("LogTrackItem", "tockler-task_", "task");
 
+  private static final TocklerKind[] KINDS = values();
+
   private final String taskName;
   private final String bucketPrefix;
   private final String bucketType;
@@ -34,6 +36,23 @@ public enum TocklerKind {
     }
     throw new IllegalArgumentException("unknown taskName '" + taskName
         + "' (expected AppTrackItem, StatusTrackItem or LogTrackItem)");
+  }
+
+  /**
+   * SQL mapping a {@code taskName} column to the {@link #ordinal()} of its kind, or -1 for a name we do not know:
+   * a number per row instead of a string, read back with {@link #ofOrdinal}.
+   */
+  public static String sqlOrdinal(String column) {
+    StringBuilder sql = new StringBuilder("CASE ").append(column);
+    for (TocklerKind kind : values()) {
+      sql.append(" WHEN '").append(kind.taskName).append("' THEN ").append(kind.ordinal());
+    }
+    return sql.append(" ELSE -1 END").toString();
+  }
+
+  /** The kind of {@link #sqlOrdinal}'s value, or null for -1. */
+  public static TocklerKind ofOrdinal(int ordinal) {
+    return ordinal < 0 ? null : KINDS[ordinal];
   }
 
   public String bucketId(String hostname) {

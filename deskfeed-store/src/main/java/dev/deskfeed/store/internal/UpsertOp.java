@@ -13,21 +13,40 @@ import java.util.List;
 /**
  * Idempotent upsert keyed by (bucket, origin): the path of sync and of every importer, so replaying a batch is
  * harmless. New origins are inserted in one JDBC batch; origins already present are compared and updated only when
- * something differs, so an identical replay takes no seq and writes nothing.
+ * something differs, so an identical replay takes no seq, writes nothing and marks no hour dirty.
+ *
+ * <p>Built for bulk: each event's JSON is written in the constructor, which runs on the caller's thread, so the
+ * single writer thread only binds and steps. Rollup hours and duration bounds are noted only for rows that were
+ * really inserted or changed, after the batch tells which ones those are (same transaction, so nothing can
+ * commit in between).
  */
 final class UpsertOp implements WriteOp<List<WriteResult>> {
 
   private static final String INSERT_IF_NEW = WriteTransaction.INSERT_EVENT
       + " ON CONFLICT (bucket_pk, origin) WHERE origin IS NOT NULL DO NOTHING";
+  private static final String SELECT_BY_ORIGIN =
+      "SELECT " + Rows.EVENT_COLUMNS + " FROM events WHERE bucket_pk = ? AND origin = ?";
+  private static final String UPDATE =
+      "UPDATE events SET start_us = ?, end_us = ?, data = ?, seq = ? WHERE id = ?";
 
   private final long bucketRow;
   private final List<Event> events;
   private final List<String> origins;
+  private final String[] dataJson;
 
   UpsertOp(long bucketRow, List<Event> events, List<String> origins) {
     this.bucketRow = bucketRow;
     this.events = List.copyOf(events);
+    for (int i = 0; i < origins.size(); i++) {
+      if (origins.get(i) == null) {
+        throw new IllegalArgumentException("upsert needs an origin for every event (item " + i + ")");
+      }
+    }
     this.origins = List.copyOf(origins);
+    this.dataJson = new String[this.events.size()];
+    for (int i = 0; i < dataJson.length; i++) {
+      dataJson[i] = Json.write(this.events.get(i).data());
+    }
   }
 
   @Override
@@ -40,52 +59,71 @@ final class UpsertOp implements WriteOp<List<WriteResult>> {
     PreparedStatement insert = tx.statement(INSERT_IF_NEW);
     long[] ids = new long[events.size()];
     for (int i = 0; i < events.size(); i++) {
-      if (origins.get(i) == null) {
-        throw new IllegalArgumentException("upsert needs an origin for every event (item " + i + ")");
-      }
+      Event event = events.get(i);
       ids[i] = tx.nextEventId();
-      tx.addInsert(insert, ids[i], bucketRow, events.get(i), origins.get(i), tx.nextSeq());
+      insert.setLong(1, ids[i]);
+      insert.setLong(2, bucketRow);
+      insert.setLong(3, event.start());
+      insert.setLong(4, event.end());
+      insert.setString(5, dataJson[i]);
+      insert.setLong(6, tx.nextSeq());
+      insert.setString(7, origins.get(i));
+      insert.addBatch();
     }
     int[] counts = insert.executeBatch();
     List<WriteResult> results = new ArrayList<>(events.size());
+    long longestInserted = -1;
     for (int i = 0; i < events.size(); i++) {
+      Event event = events.get(i);
       if (counts[i] > 0) {
-        results.add(new WriteResult(events.get(i).withId(ids[i]), Outcome.INSERTED));
+        tx.touched(bucketRow, event.start(), event.end());
+        longestInserted = Math.max(longestInserted, event.duration());
+        results.add(new WriteResult(event.withId(ids[i]), Outcome.INSERTED));
       } else {
-        results.add(updateExisting(tx, events.get(i), origins.get(i)));
+        results.add(updateExisting(tx, event, dataJson[i], origins.get(i)));
       }
+    }
+    if (longestInserted >= 0) {
+      tx.noteDuration(bucketRow, longestInserted);
     }
     tx.forgetLastEvent(bucketRow);
     results.forEach(result -> tx.wrote(bucketRow, result));
     return results;
   }
 
-  private WriteResult updateExisting(WriteTransaction tx, Event event, String origin) throws SQLException {
-    PreparedStatement select = tx.statement(
-        "SELECT " + Rows.EVENT_COLUMNS + " FROM events WHERE bucket_pk = ? AND origin = ?");
+  private WriteResult updateExisting(WriteTransaction tx, Event event, String json, String origin)
+      throws SQLException {
+    PreparedStatement select = tx.statement(SELECT_BY_ORIGIN);
     select.setLong(1, bucketRow);
     select.setString(2, origin);
-    Event existing;
+    long id;
+    long start;
+    long end;
+    String storedJson;
     try (ResultSet rs = select.executeQuery()) {
       if (!rs.next()) {
         throw new SQLException("origin '" + origin + "' conflicted but cannot be found");
       }
-      existing = Rows.event(rs);
+      id = rs.getLong(1);
+      start = rs.getLong(2);
+      end = rs.getLong(3);
+      storedJson = rs.getString(4);
     }
-    Event wanted = event.withId(existing.id());
-    if (wanted.equals(existing)) {
-      return new WriteResult(existing, Outcome.UNCHANGED);
+    boolean sameSpan = start == event.start() && end == event.end();
+    // Same text is the common replay; different text may still be equal data (another key order).
+    if (sameSpan && (json.equals(storedJson) || Rows.data(storedJson).equals(event.data()))) {
+      return new WriteResult(event.withId(id), Outcome.UNCHANGED);
     }
+    Event wanted = event.withId(id);
     tx.noteDuration(bucketRow, wanted.duration());
-    tx.touched(bucketRow, existing.start(), existing.end());
+    tx.touched(bucketRow, start, end);
     tx.touched(bucketRow, wanted.start(), wanted.end());
-    PreparedStatement update = tx.statement(
-        "UPDATE events SET start_us = ?, end_us = ?, data = ?, seq = ? WHERE id = ?");
+    PreparedStatement update = tx.statement(UPDATE);
     update.setLong(1, wanted.start());
     update.setLong(2, wanted.end());
-    update.setString(3, Json.write(wanted.data()));
+    update.setString(3, json);
     update.setLong(4, tx.nextSeq());
-    update.setLong(5, wanted.id());
+    update.setLong(5, id);
     update.executeUpdate();
     return new WriteResult(wanted, Outcome.UPDATED);
   }
