@@ -150,12 +150,20 @@ final class Maintenance {
   private long recompute(Connection connection, UserContext user, SortedSet<Long> hours) throws SQLException {
     EventReader reader = new EventReader(connection);
     long count = 0;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
     for (HourRuns.Run run : HourRuns.of(hours)) {
       List<RollupRow> rows = RangeComputation.compute(reader, user.devices(), user.categories(), run.from(),
           run.to());
       RollupTable.replace(connection, user.userId(), run.from(), run.to(), rows, user.rules().version());
       DirtyMarks.delete(connection, user.buckets(), run.from(), run.to());
       count += run.hours();
+      first = Math.min(first, run.from());
+      last = Math.max(last, run.to());
+    }
+    if (count > 0) {
+      // once for all runs of this pass (they share days), in the same transaction as the hours
+      TitleDays.refresh(connection, user.userId(), first, last);
     }
     return count;
   }

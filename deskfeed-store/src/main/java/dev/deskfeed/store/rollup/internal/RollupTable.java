@@ -39,7 +39,6 @@ final class RollupTable {
     if (!rows.isEmpty()) {
       insert(connection, userId, rows, rules);
     }
-    TitleDays.refresh(connection, userId, from, to);
   }
 
   private static void insert(Connection connection, long userId, List<RollupRow> rows, long rules)
