@@ -52,8 +52,8 @@ public final class NativeApi {
         .get("/api/v1/buckets", this::listBuckets)
         .post("/api/v1/buckets", this::createBucket)
         .get("/api/v1/buckets/{bucket}/events", this::readEvents)
-        .post("/api/v1/heartbeats", ingest::heartbeats)
-        .post("/api/v1/events", ingest::events);
+        .postAsync("/api/v1/heartbeats", ingest::heartbeats)
+        .postAsync("/api/v1/events", ingest::events);
     new SyncApi(store, accounts).register(router);
     new DashboardApi(store, store.rollups()).register(router);
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Maps method and path to a {@link Handler}. Patterns use {@code {name}} segments; a trailing slash is ignored on both
@@ -17,7 +18,13 @@ public final class Router {
   private final List<Route> routes = new ArrayList<>();
 
   public Router add(String method, String pattern, Handler handler) {
-    routes.add(new Route(method, split(pattern), handler));
+    routes.add(new Route(method, split(pattern), handler, null));
+    return this;
+  }
+
+  /** A route whose answer waits for a commit; see {@link #dispatchAsync}. */
+  public Router postAsync(String pattern, AsyncHandler handler) {
+    routes.add(new Route("POST", split(pattern), null, handler));
     return this;
   }
 
@@ -37,9 +44,42 @@ public final class Router {
     return add("DELETE", pattern, handler);
   }
 
-  /** Runs the matching handler; 404 for an unknown path, 405 for a known path with another method. */
+  /**
+   * Runs the matching handler and waits for its answer; 404 for an unknown path, 405 for a known path with another
+   * method. For servers that give each request its own thread anyway (the agent's relay, benchmarks).
+   */
   public ApiResponse dispatch(ApiRequest request) throws Exception {
     String[] segments = split(request.path());
+    Route route = route(request, segments);
+    ApiRequest routed = request.withPathParams(route.params(segments));
+    if (route.handler != null) {
+      return route.handler.handle(routed);
+    }
+    try {
+      return route.async.handle(routed).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /**
+   * Runs the matching handler; an asynchronous route's answer completes later, on the thread that settled its write,
+   * and every other answer (or failure) is already complete when this returns. A failure of either kind is for
+   * {@link ApiErrors} to map.
+   */
+  public CompletableFuture<ApiResponse> dispatchAsync(ApiRequest request) {
+    try {
+      String[] segments = split(request.path());
+      Route route = route(request, segments);
+      ApiRequest routed = request.withPathParams(route.params(segments));
+      return route.handler != null ? CompletableFuture.completedFuture(route.handler.handle(routed))
+          : route.async.handle(routed);
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private Route route(ApiRequest request, String[] segments) {
     Route best = null;
     boolean pathKnown = false;
     for (Route route : routes) {
@@ -60,8 +100,7 @@ public final class Router {
       }
       throw ApiException.notFound("no endpoint " + request.path());
     }
-    // parameters only for the route that runs: dispatch is on every request's path
-    return best.handler.handle(request.withPathParams(best.params(segments)));
+    return best;
   }
 
   public boolean handles(String path) {
@@ -83,13 +122,16 @@ public final class Router {
   private static final class Route {
     final String method;
     final String[] pattern;
+    /** Exactly one of {@code handler} and {@code async} is set. */
     final Handler handler;
+    final AsyncHandler async;
     final int literals;
 
-    Route(String method, String[] pattern, Handler handler) {
+    Route(String method, String[] pattern, Handler handler, AsyncHandler async) {
       this.method = method;
       this.pattern = pattern;
       this.handler = handler;
+      this.async = async;
       int count = 0;
       for (String part : pattern) {
         if (!isParameter(part)) {
@@ -111,7 +153,11 @@ public final class Router {
       return true;
     }
 
+    /** Parameters only for the route that runs: routing happens on every request's path. */
     Map<String, String> params(String[] segments) {
+      if (literals == pattern.length) {
+        return Map.of();
+      }
       Map<String, String> params = new HashMap<>();
       for (int i = 0; i < pattern.length; i++) {
         String part = pattern[i];

@@ -75,12 +75,13 @@ public final class IngestBenchmark {
         "command", "java ... " + IngestBenchmark.class.getName()));
     options.put("jit-settle", "60");
     List<String> known = List.of("jar", "jar-label", "out", "connections", "devices", "rounds", "seconds", "warmup",
-        "jit-settle", "jdbc-seconds", "sqlite-sync", "command", "jfr", "jfr-settings", "keep");
+        "jit-settle", "jdbc-seconds", "sqlite-sync", "command", "jfr", "jfr-settings", "server-flags", "keep");
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length || !known.contains(args[i].substring(2))) {
         System.err.println("usage: IngestBenchmark [--connections 32] [--devices 4] [--rounds 3] [--seconds 10] "
             + "[--warmup 20] [--jit-settle 60] [--jdbc-seconds 3] [--sqlite-sync full,normal] [--jfr FILE-PREFIX] "
-            + "[--jfr-settings profile|FILE.jfc] [--jar PATH] [--out docs/benchmarks.md|-] [--keep true]");
+            + "[--jfr-settings profile|FILE.jfc] [--server-flags 'JVM FLAGS'] [--jar PATH] [--out docs/benchmarks.md|-] "
+            + "[--keep true]");
         System.exit(2);
       }
       options.put(args[i].substring(2), args[++i]);
@@ -131,6 +132,10 @@ public final class IngestBenchmark {
       Path recording = Path.of(options.get("jfr") + "-" + sync.toLowerCase(Locale.ROOT) + ".jfr").toAbsolutePath();
       jvmExtra.add("-XX:StartFlightRecording=filename=" + recording + ",settings="
           + options.getOrDefault("jfr-settings", "profile") + ",dumponexit=true");
+    }
+    if (options.containsKey("server-flags")) {
+      // e.g. a profiler agent: -agentpath:/path/libasyncProfiler.so=start,event=cpu,file=profile.html
+      jvmExtra.addAll(List.of(options.get("server-flags").trim().split("\\s+")));
     }
     List<String> serverArgs = fullSync ? List.of() : List.of("--sqlite-sync", "normal");
     List<LoadPhase.Result> noop = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -129,6 +130,34 @@ abstract class StoreContract {
             org.assertj.core.groups.Tuple.tuple(T0 + 10 * S, 0L, "firefox"),
             org.assertj.core.groups.Tuple.tuple(T0 + 3 * S, S, "firefox"),
             org.assertj.core.groups.Tuple.tuple(T0, 3 * S, "code"));
+  }
+
+  @Test
+  void asyncWritesCompleteAfterTheCommitOffTheWriterThreadAndFailAlone() throws Exception {
+    EventWriter writer = store.events().writer();
+    // What a caller chains onto the future sees the write committed, and runs on an acknowledgement thread.
+    CompletableFuture<String> seen = writer
+        .heartbeatsAsync(window.row(), List.of(at(0, 1, "code"), at(2, 1, "code")), 2 * S)
+        .thenApply(results -> {
+          assertThat(results).extracting(WriteResult::outcome).containsExactly(Outcome.INSERTED, Outcome.UPDATED);
+          Event stored = store.events().byId(window.row(), results.get(1).event().id()).orElseThrow();
+          assertThat(stored.duration()).isEqualTo(3 * S);
+          return Thread.currentThread().getName();
+        });
+    assertThat(seen.get(30, TimeUnit.SECONDS)).doesNotStartWith("deskfeed-writer")
+        .startsWith("deskfeed-ack");
+
+    // Queued together (one group), a write into a bucket that does not exist fails alone.
+    CompletableFuture<List<WriteResult>> bad =
+        writer.upsertAsync(window.row() + 1_000_000, List.of(at(10, 1, "x")), List.of("nowhere"));
+    CompletableFuture<List<WriteResult>> good =
+        writer.insertAsync(window.row(), List.of(at(20, 1, "vim")));
+    assertThat(good.get(30, TimeUnit.SECONDS)).extracting(WriteResult::outcome)
+        .containsExactly(Outcome.INSERTED);
+    assertThatThrownBy(() -> bad.get(30, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(RuntimeException.class);
+    assertThat(store.events().count(window.row(), null, null)).isEqualTo(2);
+    assertThat(writer.insertAsync(window.row(), List.of()).get()).isEmpty();
   }
 
   @Test

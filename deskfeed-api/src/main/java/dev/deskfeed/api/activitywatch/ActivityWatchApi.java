@@ -45,7 +45,7 @@ public final class ActivityWatchApi {
         .get("/api/0/buckets/{bucket}/events/count", events::count)
         .get("/api/0/buckets/{bucket}/events/{event}", events::get)
         .delete("/api/0/buckets/{bucket}/events/{event}", events::delete)
-        .post("/api/0/buckets/{bucket}/heartbeat", events::heartbeat)
+        .postAsync("/api/0/buckets/{bucket}/heartbeat", events::heartbeat)
         .get("/api/0/buckets/{bucket}/export", export::bucket)
         .get("/api/0/export", export::all)
         .post("/api/0/import", new ImportEndpoint(store)::handle)

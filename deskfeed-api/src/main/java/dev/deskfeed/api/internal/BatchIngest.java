@@ -11,6 +11,7 @@ import dev.deskfeed.core.Event;
 import dev.deskfeed.core.EventJson;
 import dev.deskfeed.core.Json;
 import dev.deskfeed.core.Timestamps;
+import dev.deskfeed.store.EventWriter;
 import dev.deskfeed.store.Store;
 import dev.deskfeed.store.StoredBucket;
 import dev.deskfeed.store.WriteResult;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The native batch endpoints: {@code POST /api/v1/heartbeats} and {@code POST /api/v1/events}.
@@ -35,15 +38,19 @@ public final class BatchIngest {
     this.store = store;
   }
 
-  public ApiResponse heartbeats(ApiRequest request) {
+  public CompletableFuture<ApiResponse> heartbeats(ApiRequest request) {
     return run(request, true);
   }
 
-  public ApiResponse events(ApiRequest request) {
+  public CompletableFuture<ApiResponse> events(ApiRequest request) {
     return run(request, false);
   }
 
-  private ApiResponse run(ApiRequest request, boolean heartbeats) {
+  /**
+   * Validates every item, hands each bucket's group to the writer at once (the writer may commit them together, and
+   * a group that fails fails alone), and answers when all of them have settled.
+   */
+  private CompletableFuture<ApiResponse> run(ApiRequest request, boolean heartbeats) {
     Principal principal = request.requirePrincipal();
     JsonNode body = request.json();
     if (!body.isArray()) {
@@ -70,33 +77,52 @@ public final class BatchIngest {
         results[i] = failure(i, e, request);
       }
     }
+    EventWriter writer = store.events().writer();
+    CompletableFuture<?>[] settled = new CompletableFuture<?>[groups.size()];
+    int next = 0;
     for (Map.Entry<GroupKey, Group> entry : groups.entrySet()) {
       GroupKey key = entry.getKey();
       Group group = entry.getValue();
+      CompletableFuture<List<WriteResult>> outcomes;
       try {
-        List<WriteResult> outcomes = heartbeats
-            ? store.events().writer().heartbeats(key.bucketRow, group.events, key.pulsetime)
-            : key.withOrigin
-                ? store.events().writer().upsert(key.bucketRow, group.events, group.origins)
-                : store.events().writer().insert(key.bucketRow, group.events);
-        for (int j = 0; j < outcomes.size(); j++) {
-          written[group.indexes.get(j)] = outcomes.get(j);
-        }
+        outcomes = heartbeats ? writer.heartbeatsAsync(key.bucketRow, group.events, key.pulsetime)
+            : key.withOrigin ? writer.upsertAsync(key.bucketRow, group.events, group.origins)
+                : writer.insertAsync(key.bucketRow, group.events);
       } catch (RuntimeException e) {
-        for (int index : group.indexes) {
-          results[index] = failure(index, e, request);
-        }
+        outcomes = CompletableFuture.failedFuture(e);
       }
+      // Each group fills its own slots, and allOf's completion publishes them to the answer below.
+      settled[next++] = outcomes.handle((done, error) -> {
+        for (int j = 0; j < group.indexes.size(); j++) {
+          int index = group.indexes.get(j);
+          if (error == null) {
+            written[index] = done.get(j);
+          } else {
+            results[index] = failure(index, unwrap(error), request);
+          }
+        }
+        return null;
+      });
     }
+    return CompletableFuture.allOf(settled).thenApply(ignored -> answer(results, written));
+  }
+
+  private static ApiResponse answer(ObjectNode[] failures, WriteResult[] written) {
     IngestAnswer answer = new IngestAnswer();
-    for (int i = 0; i < results.length; i++) {
+    for (int i = 0; i < failures.length; i++) {
       if (written[i] != null) {
         answer.success(written[i]);
       } else {
-        answer.failure(results[i]);
+        answer.failure(failures[i]);
       }
     }
     return new ApiResponse(200, ApiResponse.JSON, answer.finish(), new java.util.LinkedHashMap<>());
+  }
+
+  private static RuntimeException unwrap(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return cause instanceof RuntimeException runtime ? runtime
+        : new dev.deskfeed.store.StoreException("write failed: " + cause.getMessage(), cause);
   }
 
   private static String pulsetimeText(JsonNode item) {

@@ -11,6 +11,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -47,8 +49,8 @@ public final class ApiBridge implements Handler {
   public void handle(Context ctx) {
     String method = ctx.method().name();
     String path = ctx.path();
-    ApiResponse response;
     Map<String, String> headers = headers(ctx);
+    CompletableFuture<ApiResponse> answer;
     try {
       browserPolicy.check(headers);
       Optional<Principal> principal = authenticator.authenticate(headers);
@@ -61,9 +63,30 @@ public final class ApiBridge implements Handler {
       // Javalin parses the query string on first use; most API calls (every heartbeat) have none.
       Map<String, java.util.List<String>> query = ctx.req().getQueryString() == null ? Map.of() : ctx.queryParamMap();
       ApiRequest request = new ApiRequest(method, path, query, headers, body, principal.orElse(null), Map.of());
-      response = router.dispatch(request);
+      answer = router.dispatchAsync(request);
     } catch (Exception e) {
-      response = ApiErrors.toResponse(e, errorShape, method, path);
+      answer = CompletableFuture.failedFuture(e);
+    }
+    if (answer.isDone()) {
+      respond(ctx, headers, answer);
+      return;
+    }
+    // A write on its way to commit: this thread goes back to Jetty, and the writer's acknowledgement thread writes
+    // the answer once the commit is done (Javalin resumes the request there).
+    CompletableFuture<ApiResponse> pending = answer;
+    ctx.future(() -> pending.handle((response, error) -> {
+      respond(ctx, headers, pending);
+      return null;
+    }));
+  }
+
+  private void respond(Context ctx, Map<String, String> headers, CompletableFuture<ApiResponse> answer) {
+    ApiResponse response;
+    try {
+      response = answer.join();
+    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      response = ApiErrors.toResponse(cause, errorShape, ctx.method().name(), ctx.path());
     }
     browserPolicy.headers(headers, false).forEach(ctx::header);
     write(ctx, response);

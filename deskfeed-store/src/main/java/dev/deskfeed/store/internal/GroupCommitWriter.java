@@ -13,6 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -45,7 +50,13 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   private final DurationBounds bounds = new DurationBounds();
   private final TransactionControl transactions;
   private final Thread thread;
-  private final PendingWrite<Void> stop = new PendingWrite<>(null);
+  /**
+   * Completes asynchronous callers' futures. A cached pool, not one thread: a continuation that blocks (an HTTP
+   * answer to a client that stopped reading) must not hold up every later acknowledgement. Under steady load one or
+   * two threads take turns.
+   */
+  private final ExecutorService acks = Executors.newCachedThreadPool(daemonThreads("deskfeed-ack-"));
+  private final PendingWrite<Void> stop = new PendingWrite<>(null, false);
   private final List<java.util.function.LongConsumer> bucketDeletions = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
@@ -65,6 +76,15 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     this.thread = new Thread(this::run, "deskfeed-writer");
     this.thread.setDaemon(true);
     this.thread.start();
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /**
@@ -89,16 +109,38 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   }
 
   @Override
+  public CompletableFuture<List<WriteResult>> heartbeatsAsync(long bucketRow, List<Event> heartbeats,
+      long pulsetimeMicros) {
+    return heartbeats.isEmpty() ? CompletableFuture.completedFuture(List.of())
+        : submitAsync(new HeartbeatsOp(bucketRow, heartbeats, pulsetimeMicros));
+  }
+
+  @Override
   public List<WriteResult> insert(long bucketRow, List<Event> events) {
     return events.isEmpty() ? List.of() : submit(new InsertOp(bucketRow, events));
   }
 
   @Override
+  public CompletableFuture<List<WriteResult>> insertAsync(long bucketRow, List<Event> events) {
+    return events.isEmpty() ? CompletableFuture.completedFuture(List.of()) : submitAsync(new InsertOp(bucketRow, events));
+  }
+
+  @Override
   public List<WriteResult> upsert(long bucketRow, List<Event> events, List<String> origins) {
+    return events.isEmpty() ? List.of() : submit(upsertOp(bucketRow, events, origins));
+  }
+
+  @Override
+  public CompletableFuture<List<WriteResult>> upsertAsync(long bucketRow, List<Event> events, List<String> origins) {
+    return events.isEmpty() ? CompletableFuture.completedFuture(List.of())
+        : submitAsync(upsertOp(bucketRow, events, origins));
+  }
+
+  private static UpsertOp upsertOp(long bucketRow, List<Event> events, List<String> origins) {
     if (events.size() != origins.size()) {
       throw new IllegalArgumentException("one origin per event: " + events.size() + " events, " + origins.size());
     }
-    return events.isEmpty() ? List.of() : submit(new UpsertOp(bucketRow, events, origins));
+    return new UpsertOp(bucketRow, events, origins);
   }
 
   @Override
@@ -126,9 +168,18 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     if (closed) {
       throw new StoreException("the store is closed; the write was not accepted");
     }
-    PendingWrite<T> pending = new PendingWrite<>(op);
+    PendingWrite<T> pending = new PendingWrite<>(op, false);
     queue.add(pending);
     return pending.await();
+  }
+
+  private <T> CompletableFuture<T> submitAsync(WriteOp<T> op) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new StoreException("the store is closed; the write was not accepted"));
+    }
+    PendingWrite<T> pending = new PendingWrite<>(op, true);
+    queue.add(pending);
+    return pending.future();
   }
 
   private void run() {
@@ -151,6 +202,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
       boolean stopping = group.remove(stop);
       if (!group.isEmpty()) {
         write(group);
+        acknowledge(group);
       }
       group.clear();
       if (stopping) {
@@ -222,6 +274,29 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     }
   }
 
+  /**
+   * Tells the group's callers how their writes ended, once the group is settled. Blocking callers are unparked from
+   * here; asynchronous ones are completed together on an acknowledgement thread, one hand-off per group, so whatever
+   * they chain (writing HTTP answers) neither delays the next transaction nor costs a thread wake-up per write.
+   */
+  private void acknowledge(List<PendingWrite<?>> group) {
+    List<PendingWrite<?>> later = null;
+    for (PendingWrite<?> pending : group) {
+      if (!pending.async) {
+        pending.release();
+      } else {
+        if (later == null) {
+          later = new ArrayList<>(group.size());
+        }
+        later.add(pending);
+      }
+    }
+    if (later != null) {
+      List<PendingWrite<?>> batch = later;
+      acks.execute(() -> batch.forEach(PendingWrite::release));
+    }
+  }
+
   private static <T> void applyOne(PendingWrite<T> pending, WriteTransaction tx) throws SQLException {
     pending.applied(pending.op.apply(tx));
   }
@@ -257,6 +332,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    acks.shutdown(); // the acknowledgements already handed over still run
     for (PreparedStatement statement : statements.values()) {
       try {
         statement.close();

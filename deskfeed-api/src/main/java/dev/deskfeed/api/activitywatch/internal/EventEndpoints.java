@@ -14,6 +14,7 @@ import dev.deskfeed.store.StoredBucket;
 import dev.deskfeed.store.WriteResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code /api/0/buckets/{id}/events[/...]}: reading, inserting, replacing, counting and deleting events.
@@ -107,9 +108,9 @@ public final class EventEndpoints {
 
   /**
    * The heartbeat: merged into the bucket's latest event or inserted (see {@link dev.deskfeed.core.HeartbeatMerge}).
-   * Answers the event as stored, with its id. A heartbeat's own id is ignored.
+   * Answers the event as stored, with its id, once it committed. A heartbeat's own id is ignored.
    */
-  public ApiResponse heartbeat(ApiRequest request) {
+  public CompletableFuture<ApiResponse> heartbeat(ApiRequest request) {
     long pulsetime = Fields.pulsetime(request.queryParam("pulsetime").orElse(null));
     StoredBucket bucket = new AwBuckets(store, request.requirePrincipal()).forWrite(request.pathParam("bucket"));
     Event heartbeat;
@@ -118,8 +119,8 @@ public final class EventEndpoints {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("invalid_event", "heartbeat: " + e.getMessage());
     }
-    WriteResult result = store.events().writer().heartbeat(bucket.row(), heartbeat, pulsetime);
-    return ApiResponse.ok(EventJson.write(result.event()));
+    return store.events().writer().heartbeatsAsync(bucket.row(), List.of(heartbeat), pulsetime)
+        .thenApply(results -> ApiResponse.ok(EventJson.write(results.get(0).event())));
   }
 
   private static String either(ApiRequest request, String name, String alias) {
