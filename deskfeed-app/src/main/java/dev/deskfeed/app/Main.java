@@ -4,6 +4,7 @@ import dev.deskfeed.app.internal.DeskfeedCommand;
 import dev.deskfeed.app.internal.StderrLogging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,10 @@ public final class Main {
       if (System.getProperty("slf4j.internal.verbosity") == null) {
         System.setProperty("slf4j.internal.verbosity", "WARN"); // no "loading provider" line on every start
       }
+    }
+    if (args.length > 0 && args[0].equals("agent")) {
+      // Only the agent's commands: the agent keeps what picocli built for as long as it runs (docs/benchmarks.md).
+      System.exit(DeskfeedCommand.agentCommandLine().execute(Arrays.copyOfRange(args, 1, args.length)));
     }
     System.exit(run(args));
   }

@@ -17,7 +17,18 @@ public final class DeskfeedCommand implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new DeskfeedCommand());
+    return configured(new CommandLine(new DeskfeedCommand()));
+  }
+
+  /**
+   * {@code deskfeed agent} on its own, for the agent's process: picocli builds a model of every command it is given,
+   * by reflection, and the agent keeps it (and the classes it loaded) for as long as it runs, days on end.
+   */
+  public static CommandLine agentCommandLine() {
+    return configured(new CommandLine(new AgentCommand()).setCommandName("deskfeed agent"));
+  }
+
+  private static CommandLine configured(CommandLine commandLine) {
     commandLine.setDefaultValueProvider(new ConfigFileDefaults());
     commandLine.setExecutionExceptionHandler((error, line, parseResult) -> {
       line.getErr().println("deskfeed: " + error.getMessage());

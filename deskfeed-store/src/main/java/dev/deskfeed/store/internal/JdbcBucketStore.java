@@ -9,8 +9,6 @@ import java.util.Optional;
 import dev.deskfeed.core.Timestamps;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Buckets, with lookups by (user, id) cached: every heartbeat names its bucket, and buckets change only when created
@@ -19,15 +17,15 @@ import org.jdbi.v3.core.mapper.RowMapper;
  */
 final class JdbcBucketStore implements BucketStore {
 
-  private static final RowMapper<StoredBucket> BUCKET = (rs, ctx) -> Rows.bucket(rs);
+  private static final Sql.Row<StoredBucket> BUCKET = Rows::bucket;
   private static final String SELECT = "SELECT " + Rows.BUCKET_COLUMNS + " FROM buckets ";
   static final long CACHE_MICROS = 10_000_000L;
 
-  private final Jdbi jdbi;
+  private final Sql sql;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  JdbcBucketStore(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  JdbcBucketStore(Sql sql) {
+    this.sql = sql;
   }
 
   private record Cached(StoredBucket bucket, long loadedMicros) {}
@@ -43,18 +41,16 @@ final class JdbcBucketStore implements BucketStore {
 
   @Override
   public Created create(long userId, Long deviceId, Bucket bucket) {
-    return jdbi.inTransaction(handle -> {
-      Optional<StoredBucket> existing = handle.createQuery(SELECT + "WHERE user_id = :user AND id = :id")
-          .bind("user", userId).bind("id", bucket.id()).map(BUCKET).findOne();
+    return sql.inTransaction(connection -> {
+      Optional<StoredBucket> existing = Sql.optional(connection, SELECT + "WHERE user_id = ? AND id = ?", BUCKET,
+          userId, bucket.id());
       if (existing.isPresent()) {
         return new Created(existing.get(), false);
       }
-      long pk = handle.createUpdate("INSERT INTO buckets (user_id, device_id, id, type, client, hostname, created, data) "
-              + "VALUES (:user, :device, :id, :type, :client, :hostname, :created, :data)")
-          .bind("user", userId).bind("device", deviceId).bind("id", bucket.id()).bind("type", bucket.type())
-          .bind("client", bucket.client()).bind("hostname", bucket.hostname()).bind("created", bucket.created())
-          .bind("data", Json.write(bucket.data()))
-          .executeAndReturnGeneratedKeys("pk").mapTo(Long.class).one();
+      long pk = Sql.insert(connection, "INSERT INTO buckets (user_id, device_id, id, type, client, hostname, created, "
+              + "data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "pk",
+          userId, deviceId, bucket.id(), bucket.type(), bucket.client(), bucket.hostname(), bucket.created(),
+          Json.write(bucket.data()));
       StoredBucket stored = new StoredBucket(pk, userId, deviceId, bucket);
       return new Created(stored, true);
     });
@@ -67,8 +63,7 @@ final class JdbcBucketStore implements BucketStore {
     if (cached != null && now - cached.loadedMicros() < CACHE_MICROS) {
       return Optional.ofNullable(cached.bucket());
     }
-    Optional<StoredBucket> loaded = jdbi.withHandle(handle -> handle.createQuery(SELECT + "WHERE user_id = :user AND id = :id")
-        .bind("user", userId).bind("id", bucketId).map(BUCKET).findOne());
+    Optional<StoredBucket> loaded = sql.optional(SELECT + "WHERE user_id = ? AND id = ?", BUCKET, userId, bucketId);
     if (loaded.isPresent()) {
       cache.put(key(userId, bucketId), new Cached(loaded.get(), now));
     }
@@ -77,29 +72,25 @@ final class JdbcBucketStore implements BucketStore {
 
   @Override
   public Optional<StoredBucket> byRow(long row) {
-    return jdbi.withHandle(handle -> handle.createQuery(SELECT + "WHERE pk = :pk")
-        .bind("pk", row).map(BUCKET).findOne());
+    return sql.optional(SELECT + "WHERE pk = ?", BUCKET, row);
   }
 
   @Override
   public List<StoredBucket> ofUser(long userId) {
-    return jdbi.withHandle(handle -> handle.createQuery(SELECT + "WHERE user_id = :user ORDER BY id")
-        .bind("user", userId).map(BUCKET).list());
+    return sql.list(SELECT + "WHERE user_id = ? ORDER BY id", BUCKET, userId);
   }
 
   @Override
   public long[] span(long row) {
     // Two index seeks rather than min/max over the table: the index is ordered by start descending.
-    return jdbi.withHandle(handle -> {
-      Optional<Long> first = handle.createQuery(
-              "SELECT start_us FROM events WHERE bucket_pk = :pk ORDER BY start_us ASC LIMIT 1")
-          .bind("pk", row).mapTo(Long.class).findOne();
+    return sql.withConnection(connection -> {
+      Optional<Long> first = Sql.optional(connection,
+          "SELECT start_us FROM events WHERE bucket_pk = ? ORDER BY start_us ASC LIMIT 1", Sql.LONG, row);
       if (first.isEmpty()) {
         return null;
       }
-      long last = handle.createQuery("SELECT max(end_us) FROM (SELECT end_us FROM events WHERE bucket_pk = :pk "
-              + "ORDER BY start_us DESC LIMIT 100) recent")
-          .bind("pk", row).mapTo(Long.class).one();
+      long last = Sql.one(connection, "SELECT max(end_us) FROM (SELECT end_us FROM events WHERE bucket_pk = ? "
+          + "ORDER BY start_us DESC LIMIT 100) recent", Sql.LONG, row);
       return new long[] {first.get(), last};
     });
   }

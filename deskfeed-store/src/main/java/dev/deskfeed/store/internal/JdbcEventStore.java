@@ -3,22 +3,21 @@ package dev.deskfeed.store.internal;
 import dev.deskfeed.core.Event;
 import dev.deskfeed.store.EventStore;
 import dev.deskfeed.store.EventWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
 
 final class JdbcEventStore implements EventStore {
 
-  private static final RowMapper<Event> EVENT = (rs, ctx) -> Rows.event(rs);
-
-  private final Jdbi jdbi;
+  private final Sql sql;
   private final EventWriter writer;
 
-  JdbcEventStore(Jdbi jdbi, EventWriter writer) {
-    this.jdbi = jdbi;
+  JdbcEventStore(Sql sql, EventWriter writer) {
+    this.sql = sql;
     this.writer = writer;
   }
 
@@ -28,61 +27,67 @@ final class JdbcEventStore implements EventStore {
    */
   @Override
   public List<Event> range(long bucketRow, Long start, Long end, int limit) {
-    return jdbi.withHandle(handle -> {
-      Query query = handle.createQuery("SELECT " + Rows.EVENT_COLUMNS + " FROM events WHERE bucket_pk = :pk"
-          + (start != null ? " AND end_us > :start AND start_us >= :lowest" : "")
-          + (end != null ? " AND start_us < :end" : "")
-          + " ORDER BY start_us DESC, end_us DESC" + (limit >= 0 ? " LIMIT :limit" : ""));
-      query.bind("pk", bucketRow);
-      if (start != null) {
-        query.bind("start", start.longValue());
-        query.bind("lowest", start - maxDuration(handle, bucketRow));
+    return sql.withConnection(connection -> {
+      String query = "SELECT " + Rows.EVENT_COLUMNS + " FROM events WHERE bucket_pk = ?" + bounds(start, end)
+          + " ORDER BY start_us DESC, end_us DESC" + (limit >= 0 ? " LIMIT ?" : "");
+      try (PreparedStatement statement = Sql.prepare(connection, query, parameters(connection, bucketRow, start, end,
+          limit))) {
+        statement.setFetchSize(1000);
+        try (ResultSet rs = statement.executeQuery()) {
+          List<Event> events = new ArrayList<>();
+          while (rs.next()) {
+            events.add(Rows.event(rs));
+          }
+          return events;
+        }
       }
-      if (end != null) {
-        query.bind("end", end.longValue());
-      }
-      if (limit >= 0) {
-        query.bind("limit", limit);
-      }
-      return query.setFetchSize(1000).map(EVENT).list();
     });
   }
 
   @Override
   public long count(long bucketRow, Long start, Long end) {
-    return jdbi.withHandle(handle -> {
-      Query query = handle.createQuery("SELECT count(*) FROM events WHERE bucket_pk = :pk"
-          + (start != null ? " AND end_us > :start AND start_us >= :lowest" : "")
-          + (end != null ? " AND start_us < :end" : ""));
-      query.bind("pk", bucketRow);
-      if (start != null) {
-        query.bind("start", start.longValue());
-        query.bind("lowest", start - maxDuration(handle, bucketRow));
-      }
-      if (end != null) {
-        query.bind("end", end.longValue());
-      }
-      return query.mapTo(Long.class).one();
-    });
+    return sql.withConnection(connection -> Sql.one(connection,
+        "SELECT count(*) FROM events WHERE bucket_pk = ?" + bounds(start, end), Sql.LONG,
+        parameters(connection, bucketRow, start, end, -1)));
   }
 
-  private static long maxDuration(Handle handle, long bucketRow) {
-    return handle.createQuery("SELECT max_duration_us FROM buckets WHERE pk = :pk").bind("pk", bucketRow)
-        .mapTo(Long.class).findOne().orElse(0L);
+  private static String bounds(Long start, Long end) {
+    return (start != null ? " AND end_us > ? AND start_us >= ?" : "") + (end != null ? " AND start_us < ?" : "");
+  }
+
+  /** The parameters of {@link #bounds} in their order, after the bucket and before the limit (if any). */
+  private static Object[] parameters(Connection connection, long bucketRow, Long start, Long end, int limit)
+      throws SQLException {
+    List<Object> parameters = new ArrayList<>(5);
+    parameters.add(bucketRow);
+    if (start != null) {
+      parameters.add(start);
+      parameters.add(start - maxDuration(connection, bucketRow));
+    }
+    if (end != null) {
+      parameters.add(end);
+    }
+    if (limit >= 0) {
+      parameters.add(limit);
+    }
+    return parameters.toArray();
+  }
+
+  private static long maxDuration(Connection connection, long bucketRow) throws SQLException {
+    return Sql.optional(connection, "SELECT max_duration_us FROM buckets WHERE pk = ?", Sql.LONG, bucketRow)
+        .orElse(0L);
   }
 
   @Override
   public Optional<Event> byId(long bucketRow, long eventId) {
-    return jdbi.withHandle(handle -> handle.createQuery(
-            "SELECT " + Rows.EVENT_COLUMNS + " FROM events WHERE bucket_pk = :pk AND id = :id")
-        .bind("pk", bucketRow).bind("id", eventId).map(EVENT).findOne());
+    return sql.optional("SELECT " + Rows.EVENT_COLUMNS + " FROM events WHERE bucket_pk = ? AND id = ?", Rows::event,
+        bucketRow, eventId);
   }
 
   @Override
   public Optional<String> origin(long bucketRow, long eventId) {
-    return jdbi.withHandle(handle -> handle.createQuery(
-            "SELECT origin FROM events WHERE bucket_pk = :pk AND id = :id AND origin IS NOT NULL")
-        .bind("pk", bucketRow).bind("id", eventId).mapTo(String.class).findOne());
+    return sql.optional("SELECT origin FROM events WHERE bucket_pk = ? AND id = ? AND origin IS NOT NULL", Sql.STRING,
+        bucketRow, eventId);
   }
 
   @Override

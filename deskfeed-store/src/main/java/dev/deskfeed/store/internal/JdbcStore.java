@@ -14,7 +14,6 @@ import dev.deskfeed.store.rollup.RollupStore;
 import dev.deskfeed.store.rollup.Rollups;
 import dev.deskfeed.store.UserStore;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,19 +47,19 @@ public final class JdbcStore implements Store {
     try {
       Migrations.migrate(opened, dialect, config.smallFootprint());
       this.readers = opened;
-      Jdbi jdbi = Jdbi.create(readers);
+      Sql sql = new Sql(readers);
       this.writer = new GroupCommitWriter(DataSources.writerConnection(config, dialect), dialect);
-      this.users = new JdbcUserStore(jdbi);
-      this.devices = new JdbcDeviceStore(jdbi);
-      this.tokens = new JdbcTokenStore(jdbi);
-      JdbcBucketStore bucketStore = new JdbcBucketStore(jdbi);
+      this.users = new JdbcUserStore(sql);
+      this.devices = new JdbcDeviceStore(sql);
+      this.tokens = new JdbcTokenStore(sql);
+      JdbcBucketStore bucketStore = new JdbcBucketStore(sql);
       this.buckets = bucketStore;
       writer.onBucketDeleted(bucketStore::forget);
-      this.events = new JdbcEventStore(jdbi, writer);
-      this.settings = new JdbcSettingStore(jdbi, dialect);
-      this.changes = new JdbcChangeLog(jdbi);
-      this.sync = new JdbcSyncStore(jdbi, writer);
-      this.pairing = new JdbcPairingStore(jdbi);
+      this.events = new JdbcEventStore(sql, writer);
+      this.settings = new JdbcSettingStore(sql);
+      this.changes = new JdbcChangeLog(sql);
+      this.sync = new JdbcSyncStore(sql, writer);
+      this.pairing = new JdbcPairingStore(sql);
       this.rollups = Rollups.create(this, readers, dialect.wireName);
     } catch (RuntimeException e) {
       DataSources.close(opened);

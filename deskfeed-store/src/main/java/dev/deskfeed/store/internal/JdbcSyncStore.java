@@ -4,23 +4,21 @@ import dev.deskfeed.store.SyncChange;
 import dev.deskfeed.store.SyncStore;
 import dev.deskfeed.store.WriteResult;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 final class JdbcSyncStore implements SyncStore {
 
-  private final Jdbi jdbi;
+  private final Sql sql;
   private final GroupCommitWriter writer;
 
-  JdbcSyncStore(Jdbi jdbi, GroupCommitWriter writer) {
-    this.jdbi = jdbi;
+  JdbcSyncStore(Sql sql, GroupCommitWriter writer) {
+    this.sql = sql;
     this.writer = writer;
   }
 
   @Override
   public long ackedSeq(long deviceId, String logId) {
-    return jdbi.withHandle(handle -> handle.createQuery(
-            "SELECT acked_seq FROM device_sync WHERE device_id = :device AND log_id = :log")
-        .bind("device", deviceId).bind("log", logId).mapTo(Long.class).findOne().orElse(0L));
+    return sql.optional("SELECT acked_seq FROM device_sync WHERE device_id = ? AND log_id = ?", Sql.LONG,
+        deviceId, logId).orElse(0L);
   }
 
   @Override

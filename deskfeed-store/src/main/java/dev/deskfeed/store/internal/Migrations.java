@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.reflect.InvocationTargetException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -26,8 +27,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 
 /**
  * Brings a database to the newest schema with the migrations of its dialect (Flyway).
@@ -35,7 +34,8 @@ import org.flywaydb.core.api.FlywayException;
  * <p>A small-footprint store (the agent) first checks whether anything is pending by reading the history table
  * itself: when every migration script is recorded there as applied, under the checksum Flyway would compute for it
  * now, and nothing else is, Flyway would do nothing, and it is not even loaded (its classes cost the agent several
- * megabytes for good). Anything else (a new script, a failed or edited one, no history yet) runs Flyway as always.
+ * megabytes for good). Anything else (a new script, a failed or edited one, no history yet) runs Flyway, and in a
+ * small-footprint store in a class loader that is dropped afterwards, so that its classes are unloaded again.
  */
 final class Migrations {
 
@@ -47,10 +47,11 @@ final class Migrations {
   private Migrations() {}
 
   static void migrate(DataSource dataSource, Dialect dialect, boolean skipWhenCurrent) {
-    if (skipWhenCurrent && isCurrent(dataSource, dialect)) {
-      return;
+    if (!skipWhenCurrent) {
+      FlywayMigration.migrate(dataSource, dialect.migrationLocation(), HISTORY_TABLE);
+    } else if (!isCurrent(dataSource, dialect)) {
+      migrateAndUnload(dataSource, dialect);
     }
-    WithFlyway.migrate(dataSource, dialect);
   }
 
   /** True when Flyway would find nothing to apply and nothing to complain about. */
@@ -156,22 +157,37 @@ final class Migrations {
     return matcher.matches() ? matcher.group(1).replace('_', '.') : null;
   }
 
-  /** Kept in its own class so that Flyway's classes load only when a migration really runs. */
-  private static final class WithFlyway {
+  /**
+   * Runs Flyway in a {@link DisposableClassLoader} and drops it, so that its classes (about 420, several megabytes
+   * of metaspace) do not stay loaded in an agent for the rest of its life after the migrations of its first start
+   * or of an update. Unloading happens only in a full collection, which an agent's small heap may not need for
+   * hours, so one is asked for; with the serial collector and a heap of a few megabytes it takes milliseconds.
+   */
+  private static void migrateAndUnload(DataSource dataSource, Dialect dialect) {
+    // The loader is referenced only from runIsolated's frame, gone when the collection runs.
+    runIsolated(dataSource, dialect);
+    System.gc();
+  }
 
-    static void migrate(DataSource dataSource, Dialect dialect) {
-      try {
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations(dialect.migrationLocation())
-            .table(HISTORY_TABLE)
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
-      } catch (FlywayException e) {
-        throw new StoreException("database migration failed: " + e.getMessage()
-            + " (restore a backup of the data directory, or report this with the log)", e);
+  private static void runIsolated(DataSource dataSource, Dialect dialect) {
+    ClassLoader application = Migrations.class.getClassLoader();
+    DisposableClassLoader loader = new DisposableClassLoader(application,
+        name -> name.startsWith("org.flywaydb.") || name.equals(FlywayMigration.class.getName()));
+    try {
+      Class<?> isolated = loader.loadClass(FlywayMigration.class.getName());
+      isolated.getMethod("migrate", DataSource.class, String.class, String.class)
+          .invoke(null, dataSource, dialect.migrationLocation(), HISTORY_TABLE);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
       }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new StoreException("database migration failed: " + cause, cause);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot run Flyway in its own class loader", e);
     }
   }
 }
