@@ -26,6 +26,7 @@ import dev.deskfeed.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +87,9 @@ public final class DeskfeedServer {
       javalin.startup.showOldJavalinVersionWarning = false;
       javalin.jetty.host = config.bind();
       javalin.jetty.port = config.port();
+      QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads(), 2, 60_000);
+      threads.setName("JettyServerThreadPool");
+      javalin.jetty.threadPool = threads;
       javalin.http.maxRequestSize = config.maxBodyBytes();
       javalin.router.ignoreTrailingSlashes = true;
       String webDir = System.getenv("DESKFEED_WEB_DIR"); // development: serve the dashboard from the sources

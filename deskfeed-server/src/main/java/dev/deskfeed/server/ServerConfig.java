@@ -13,13 +13,31 @@ import dev.deskfeed.server.presence.PresenceOptions;
  * @param benchNoop serve {@code POST /_bench/noop}, an endpoint that reads the body and stores nothing: the HTTP
  *     ceiling the ingest benchmark compares against. Off unless {@code DESKFEED_BENCH_NOOP=1}.
  * @param presence live presence timing (TTL, sweep, keepalive); {@link PresenceOptions#fromEnvironment()} unless set
+ * @param maxThreads the most threads Jetty may run, its acceptor and selector included; see {@link #defaultThreads()}
  */
 public record ServerConfig(String bind, int port, boolean testing, long maxBodyBytes, boolean benchNoop,
-    PresenceOptions presence) {
+    PresenceOptions presence, int maxThreads) {
 
   public ServerConfig(String bind, int port, boolean testing, long maxBodyBytes) {
     this(bind, port, testing, maxBodyBytes, "1".equals(System.getenv("DESKFEED_BENCH_NOOP")),
-        PresenceOptions.fromEnvironment());
+        PresenceOptions.fromEnvironment(), defaultThreads());
+  }
+
+  public ServerConfig {
+    if (maxThreads < 4) {
+      throw new IllegalArgumentException("at least 4 server threads are needed (Jetty's acceptor and selector take "
+          + "two), got " + maxThreads);
+    }
+  }
+
+  /**
+   * Four per core, at least 8. Ingest does not hold a thread while its write commits, and every other endpoint is
+   * short CPU work, so more threads than that only take turns on the same cores: with Javalin's default of up to
+   * 250, the ingest benchmark woke a parked thread for nearly every request and lost a fifth of its throughput to
+   * the switching (docs/benchmarks.md). Raise it with {@code --threads} when many slow clients upload imports at once.
+   */
+  public static int defaultThreads() {
+    return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
   }
 
   public static final int DEFAULT_PORT = 8420;
@@ -30,18 +48,22 @@ public record ServerConfig(String bind, int port, boolean testing, long maxBodyB
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(bind, newPort, testing, maxBodyBytes, benchNoop, presence);
+    return new ServerConfig(bind, newPort, testing, maxBodyBytes, benchNoop, presence, maxThreads);
   }
 
   public ServerConfig withBind(String newBind) {
-    return new ServerConfig(newBind, port, testing, maxBodyBytes, benchNoop, presence);
+    return new ServerConfig(newBind, port, testing, maxBodyBytes, benchNoop, presence, maxThreads);
   }
 
   public ServerConfig withTesting(boolean newTesting) {
-    return new ServerConfig(bind, port, newTesting, maxBodyBytes, benchNoop, presence);
+    return new ServerConfig(bind, port, newTesting, maxBodyBytes, benchNoop, presence, maxThreads);
   }
 
   public ServerConfig withPresence(PresenceOptions newPresence) {
-    return new ServerConfig(bind, port, testing, maxBodyBytes, benchNoop, newPresence);
+    return new ServerConfig(bind, port, testing, maxBodyBytes, benchNoop, newPresence, maxThreads);
+  }
+
+  public ServerConfig withMaxThreads(int threads) {
+    return new ServerConfig(bind, port, testing, maxBodyBytes, benchNoop, presence, threads);
   }
 }

@@ -21,6 +21,10 @@ final class ServerCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}; put a TLS proxy in front for the internet).")
   String bind;
 
+  @Option(names = "--threads", description = "Most HTTP threads (default: 4 per core, at least 8; ingest holds none "
+      + "while its write commits).")
+  Integer threads;
+
   @Option(names = "--testing", description = "ActivityWatch testing mode: reported in /api/0/info, port 5666.")
   boolean testing;
 
@@ -28,6 +32,9 @@ final class ServerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     int chosen = port != null ? port : testing ? ServerConfig.TESTING_PORT : ServerConfig.DEFAULT_PORT;
     ServerConfig config = ServerConfig.defaults().withPort(chosen).withBind(bind).withTesting(testing);
+    if (threads != null) {
+      config = config.withMaxThreads(threads);
+    }
     return ServerRunner.run(store, config, System.out);
   }
 }
