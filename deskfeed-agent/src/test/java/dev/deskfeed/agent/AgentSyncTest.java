@@ -1,5 +1,6 @@
 package dev.deskfeed.agent;
 
+import dev.deskfeed.agent.record.Recorder;
 import static dev.deskfeed.agent.AgentFixture.describe;
 import static dev.deskfeed.agent.AgentFixture.localEvents;
 import static dev.deskfeed.agent.AgentFixture.snapshot;
@@ -72,13 +73,15 @@ class AgentSyncTest {
     assertThat(agent.awaitSynced(WAIT)).isTrue();
     assertServerHoldsExactly(agent);
 
-    agent.record(snapshotAt(t + 1_500_000, "Firefox", "News", 1));
+    // A still window's growth is written every few seconds (Recorder.WINDOW_INTERVAL_SECONDS), then synced.
+    agent.record(snapshotAt(t + 500_000 + Recorder.WINDOW_INTERVAL_SECONDS * 1_000_000L, "Firefox", "News", 1));
     agent.awaitRecorded(WAIT);
     assertThat(agent.awaitSynced(WAIT)).isTrue();
 
     assertServerHoldsExactly(agent);
     assertThat(server.events(AgentFixture.window())).hasSize(2);
-    assertThat(server.events(AgentFixture.window()).get(0).duration()).isEqualTo(1_000_000);
+    assertThat(server.events(AgentFixture.window()).get(0).duration())
+        .isEqualTo(Recorder.WINDOW_INTERVAL_SECONDS * 1_000_000L);
     SyncStatus sync = agent.status().sync();
     assertThat(sync.state()).isEqualTo(SyncStatus.State.SYNCED);
     assertThat(sync.pending()).isZero();

@@ -20,7 +20,7 @@ final class CpuMeter {
   private double serverStart;
   private double clientStart;
   private double machineStart;
-  private Map<String, Double> threadsStart = Map.of();
+  private Map<Long, ServerProcess.ThreadCpu> threadsStart = Map.of();
   double server;
   double client;
   double others;
@@ -43,8 +43,11 @@ final class CpuMeter {
     double serverUsed = process.cpuSeconds() - serverStart;
     double clientUsed = clientSeconds() - clientStart;
     server += serverUsed;
-    process.threadCpuSeconds().forEach((kind, seconds) ->
-        serverThreads.merge(kind, seconds - threadsStart.getOrDefault(kind, 0.0), Double::sum));
+    // Per thread: one that ended in between is left out (its last seconds are lost), one that started counts whole.
+    process.threadCpuSeconds().forEach((id, now) -> {
+      ServerProcess.ThreadCpu before = threadsStart.get(id);
+      serverThreads.merge(now.kind(), now.seconds() - (before == null ? 0 : before.seconds()), Double::sum);
+    });
     client += clientUsed;
     others += Math.max(0, machineBusySeconds() - machineStart - serverUsed - clientUsed);
   }

@@ -6,9 +6,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -109,12 +109,17 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** One server thread's kind (see {@link #kind}) and the CPU seconds it used so far. */
+  record ThreadCpu(String kind, double seconds) {}
+
   /**
-   * CPU seconds per kind of server thread, from /proc/PID/task: thread names (as the kernel keeps them, 15
-   * characters) with trailing numbers dropped, so the 30-odd Jetty request threads add up to one entry.
+   * CPU seconds of each live server thread by thread id, from /proc/PID/task, with its kind: the thread name (as the
+   * kernel keeps it, 15 characters) with trailing numbers dropped, so the Jetty request threads add up to one entry.
+   * Keyed by id so that a thread which ends between two readings (Jetty and the acknowledgement pool retire idle
+   * threads) cannot make its kind's difference negative.
    */
-  Map<String, Double> threadCpuSeconds() {
-    Map<String, Double> byKind = new TreeMap<>();
+  Map<Long, ThreadCpu> threadCpuSeconds() {
+    Map<Long, ThreadCpu> byThread = new HashMap<>();
     Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
     try (Stream<Path> threads = Files.list(tasks)) {
       for (Path task : threads.toList()) {
@@ -123,7 +128,7 @@ final class ServerProcess implements AutoCloseable {
           String stat = Files.readString(task.resolve("stat"));
           String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
           double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-          byKind.merge(name, seconds, Double::sum);
+          byThread.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(name, seconds));
         } catch (IOException | RuntimeException threadEnded) {
           // the thread ended while we looked
         }
@@ -131,7 +136,7 @@ final class ServerProcess implements AutoCloseable {
     } catch (IOException | RuntimeException noProc) {
       // not Linux: no breakdown
     }
-    return byKind;
+    return byThread;
   }
 
   private static String kind(String threadName) {

@@ -26,6 +26,20 @@ public interface CaptureBackend extends AutoCloseable {
    */
   boolean awaitChange(long timeoutMillis) throws CaptureException, InterruptedException;
 
+  /**
+   * Whether {@link #awaitChange} is told of every change of the focused window, its title and the workspace (an
+   * event-driven backend). Then a tick without a signal reads only the idle time ({@link #withIdleTime}) and the
+   * capture loop reads everything only every so often, as a safety net; a polling backend reads everything each time.
+   */
+  default boolean signalsEveryChange() {
+    return false;
+  }
+
+  /** {@code last} with the idle time and capture time of now; for backends that {@link #signalsEveryChange()}. */
+  default Snapshot withIdleTime(Snapshot last) throws CaptureException {
+    return current();
+  }
+
   /** Releases the connection; harmless when not open. Never throws. */
   @Override
   void close();

@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * {@link State#UNAVAILABLE}; the agent goes on without capture. Both consumers are called on the capture thread and
  * must return quickly; an exception they throw is logged and ignored. Thread-safe.
  *
+ * <p>An event-driven backend ({@link CaptureBackend#signalsEveryChange()}) is read in full only when it signals
+ * and every ten seconds as a safety net; the ticks between read just the idle time. The agent runs all day, and a
+ * full read is about eight X round trips.
+ *
  * <p>Changes come in bursts: a window manager switching windows clears the active window for a few milliseconds
  * before naming the new one. So after a signal the loop waits until the backend has been quiet for
  * {@value #QUIET_MILLIS} ms (at most {@value #SETTLE_LIMIT_MILLIS} ms) and reads once, rather than reporting the
@@ -31,9 +35,12 @@ public final class CaptureLoop implements AutoCloseable {
   private static final long JOIN_MILLIS = 2_000;
   private static final long QUIET_MILLIS = 30;
   private static final long SETTLE_LIMIT_MILLIS = 150;
+  /** How often an event-driven backend is read in full although it signalled nothing: the safety net. */
+  private static final Duration FULL_READ = Duration.ofSeconds(10);
 
   private final CaptureBackend backend;
   private final long tickNanos;
+  private final long fullReadNanos;
   private final Consumer<Snapshot> snapshots;
   private final Consumer<CaptureStatus> statuses;
   private final Backoff backoff;
@@ -48,16 +55,17 @@ public final class CaptureLoop implements AutoCloseable {
    */
   public CaptureLoop(CaptureBackend backend, Duration tick, Consumer<Snapshot> snapshots,
       Consumer<CaptureStatus> statuses) {
-    this(backend, tick, snapshots, statuses, new Backoff(250, 10_000));
+    this(backend, tick, snapshots, statuses, new Backoff(250, 10_000), FULL_READ);
   }
 
   CaptureLoop(CaptureBackend backend, Duration tick, Consumer<Snapshot> snapshots,
-      Consumer<CaptureStatus> statuses, Backoff backoff) {
+      Consumer<CaptureStatus> statuses, Backoff backoff, Duration fullRead) {
     this.backend = Objects.requireNonNull(backend, "backend");
     if (tick.toMillis() < 10) {
       throw new IllegalArgumentException("tick must be at least 10 ms, got " + tick);
     }
     this.tickNanos = tick.toNanos();
+    this.fullReadNanos = fullRead.toNanos();
     this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
     this.statuses = Objects.requireNonNull(statuses, "statuses");
     this.backoff = backoff;
@@ -132,6 +140,7 @@ public final class CaptureLoop implements AutoCloseable {
   private void capture() throws CaptureException, InterruptedException {
     Snapshot last = emit(backend.current());
     long nextTick = System.nanoTime() + tickNanos;
+    long nextFullRead = System.nanoTime() + fullReadNanos;
     while (running) {
       long waitMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime()));
       boolean signalled = backend.awaitChange(waitMillis);
@@ -142,7 +151,12 @@ public final class CaptureLoop implements AutoCloseable {
       if (signalled) {
         settle();
       }
-      Snapshot now = backend.current();
+      // A quiet tick of an event-driven backend only needs the idle time: nothing else can have changed unseen.
+      boolean fullRead = signalled || !backend.signalsEveryChange() || System.nanoTime() - nextFullRead >= 0;
+      Snapshot now = fullRead ? backend.current() : backend.withIdleTime(last);
+      if (fullRead) {
+        nextFullRead = System.nanoTime() + fullReadNanos;
+      }
       if (tickDue || !now.sameFocus(last)) {
         last = emit(now);
         nextTick = System.nanoTime() + tickNanos;

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The heartbeats of one bucket: what was seen last, and when it was last written. A steady state is written once
- * per {@code interval} (every tick for the window, as aw-watcher-window does; less often for the workspace, whose
- * growth nobody watches live), with a pulsetime that bridges the interval. A change is written at once, and first
+ * per {@code interval} (a few seconds for the window, longer for the workspace, whose growth nobody watches live),
+ * with a pulsetime that bridges the interval. A change is written at once, and first
  * extends the previous event to the instant of the change, so events meet exactly however coarse the interval.
  *
  * <p>Not thread-safe: the recorder's thread owns it.

@@ -16,19 +16,25 @@ import java.util.Optional;
 
 /**
  * Turns capture snapshots into heartbeats of the agent's three buckets, after privacy and pause had their say:
- * the window ({@code {app, title}}, every tick with pulsetime tick + 1 s, as aw-watcher-window), AFK (see
+ * the window ({@code {app, title}}: every change at once, its growth every {@value #WINDOW_INTERVAL_SECONDS} s), AFK (see
  * {@link AfkTracker}) and the workspace ({@code {workspace, index, task, task_id}}, so each switch of workspace or
  * task is one event with a start and a duration, like Deskmeter's switch documents). See {@link BucketTrack} for how
  * switches meet exactly.
  *
  * <p>Cheap on purpose, since it runs every second for as long as the computer is on: an unchanged window reuses
- * its JSON instead of building and comparing a new one, and the workspace's growth is written every
- * {@value #WORKSPACE_INTERVAL_SECONDS} s rather than every tick. Not thread-safe: the agent calls it from its one
+ * its JSON instead of building and comparing a new one, and a still window's growth is written every
+ * {@value #WINDOW_INTERVAL_SECONDS} s (the workspace's every {@value #WORKSPACE_INTERVAL_SECONDS} s) rather than
+ * every tick: each write is a commit with an fsync. aw-watcher-window sends a heartbeat every second, but its server
+ * merges them in memory and commits every few seconds too; here a switch is still written the moment it is seen,
+ * and a clean stop or a pause writes the growth since the last write, so only a crash can cut the current event
+ * short, by at most that interval. Not thread-safe: the agent calls it from its one
  * worker thread.
  */
 public final class Recorder {
 
   static final int WORKSPACE_INTERVAL_SECONDS = 10;
+  /** How often a still window's growth is written (changes are written at once). */
+  public static final int WINDOW_INTERVAL_SECONDS = 5;
 
   private final EventWriter writer;
   private final AgentBuckets buckets;
@@ -59,7 +65,8 @@ public final class Recorder {
     this.tasks = tasks;
     this.listener = listener;
     long tickMicros = tick.toNanos() / 1_000;
-    this.window = new BucketTrack(writer, buckets.windowRow(), buckets.windowId(), tickMicros, tickMicros, listener);
+    this.window = new BucketTrack(writer, buckets.windowRow(), buckets.windowId(),
+        WINDOW_INTERVAL_SECONDS * 1_000_000L, tickMicros, listener);
     this.workspace = new BucketTrack(writer, buckets.workspaceRow(), buckets.workspaceId(),
         WORKSPACE_INTERVAL_SECONDS * 1_000_000L, tickMicros, listener);
   }
@@ -74,6 +81,9 @@ public final class Recorder {
     last = snapshot;
     long now = snapshot.capturedAtMicros() > 0 ? snapshot.capturedAtMicros() : Timestamps.nowMicros();
     if (pause.isPaused(now)) {
+      // The current events end where they were last seen before the pause, not up to an interval earlier.
+      window.flush();
+      workspace.flush();
       window.forget();
       workspace.forget();
       afkFresh |= afk.afk() != null;

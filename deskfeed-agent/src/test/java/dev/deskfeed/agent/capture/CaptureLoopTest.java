@@ -21,7 +21,33 @@ class CaptureLoopTest {
   private final List<CaptureStatus> statuses = new CopyOnWriteArrayList<>();
 
   private CaptureLoop loop(CaptureBackend backend, Duration tick) {
-    return new CaptureLoop(backend, tick, snapshots::add, statuses::add, new Backoff(10, 40));
+    return new CaptureLoop(backend, tick, snapshots::add, statuses::add, new Backoff(10, 40), Duration.ofSeconds(10));
+  }
+
+  @Test
+  void anEventDrivenBackendIsReadInFullOnlyOnASignalOrAsTheSafetyNet() throws Exception {
+    ScriptedBackend backend = new ScriptedBackend(focus("XTerm", "shell"));
+    backend.eventDriven = true;
+    try (CaptureLoop loop = new CaptureLoop(backend, Duration.ofMillis(50), snapshots::add, statuses::add,
+        new Backoff(10, 40), Duration.ofMillis(1000))) {
+      loop.start();
+      assertThat(snapshots.poll(2, TimeUnit.SECONDS)).isNotNull();
+      int fullReadsBefore = backend.fullReads.get();
+      Thread.sleep(300); // about six quiet ticks: idle time only
+      assertThat(backend.idleReads.get()).isGreaterThanOrEqualTo(3);
+      assertThat(backend.fullReads.get()).isEqualTo(fullReadsBefore);
+      assertThat(snapshots).allMatch(snapshot -> snapshot.title().equals("shell"));
+
+      // A change the backend failed to signal still shows up, at the next safety-net read.
+      backend.changeSilently(focus("Firefox", "news"));
+      Snapshot seen = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+      while (System.nanoTime() < deadline && (seen == null || !seen.title().equals("news"))) {
+        seen = snapshots.poll(100, TimeUnit.MILLISECONDS);
+      }
+      assertThat(seen).isNotNull().extracting(Snapshot::title).isEqualTo("news");
+      assertThat(backend.fullReads.get()).isGreaterThan(fullReadsBefore);
+    }
   }
 
   @Test

@@ -18,6 +18,10 @@ final class ScriptedBackend implements CaptureBackend {
   final Queue<CaptureException> openFailures = new ConcurrentLinkedQueue<>();
   final Queue<CaptureException> currentFailures = new ConcurrentLinkedQueue<>();
   private final BlockingQueue<Boolean> signals = new LinkedBlockingQueue<>();
+  final AtomicInteger fullReads = new AtomicInteger();
+  final AtomicInteger idleReads = new AtomicInteger();
+  /** Claims to signal every change, so the loop reads only the idle time on quiet ticks. */
+  volatile boolean eventDriven;
   private volatile Snapshot current;
 
   ScriptedBackend(Snapshot initial) {
@@ -44,13 +48,30 @@ final class ScriptedBackend implements CaptureBackend {
     }
   }
 
+  /** Makes {@code next} the current snapshot without signalling it: a change an event-driven backend missed. */
+  void changeSilently(Snapshot next) {
+    current = next;
+  }
+
   @Override
   public Snapshot current() throws CaptureException {
     CaptureException failure = currentFailures.poll();
     if (failure != null) {
       throw failure;
     }
+    fullReads.incrementAndGet();
     return current;
+  }
+
+  @Override
+  public boolean signalsEveryChange() {
+    return eventDriven;
+  }
+
+  @Override
+  public Snapshot withIdleTime(Snapshot last) {
+    idleReads.incrementAndGet();
+    return last;
   }
 
   @Override

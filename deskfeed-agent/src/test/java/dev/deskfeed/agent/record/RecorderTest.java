@@ -81,12 +81,29 @@ class RecorderTest {
     assertThat(window.get(0).end()).isEqualTo(t0 + 5 * S + S / 2);
     assertThat(window.get(1).data().path("title").asText()).isEqualTo("News");
     assertThat(window.get(1).start()).isEqualTo(t0 + 5 * S + S / 2);
-    assertThat(window.get(1).end()).isEqualTo(t0 + 6 * S + S / 2);
+    // a still window's growth waits for the interval: one second later nothing was written yet
+    assertThat(window.get(1).end()).isEqualTo(t0 + 5 * S + S / 2);
+
+    recorder.record(at(t0 + (5 + Recorder.WINDOW_INTERVAL_SECONDS) * S + S / 2, "Firefox", "News", 0, 0));
+    assertThat(events(buckets.windowRow()).get(1).end())
+        .isEqualTo(t0 + (5 + Recorder.WINDOW_INTERVAL_SECONDS) * S + S / 2);
+    // XTerm: new at 0, grew at 5 (the interval) and at 5.5 (closed at the switch); Firefox: new, grew
     assertThat(heard).filteredOn(h -> h.startsWith("aw-watcher-window")).containsExactly(
         "aw-watcher-window_desk new", "aw-watcher-window_desk grew", "aw-watcher-window_desk grew",
-        "aw-watcher-window_desk grew", "aw-watcher-window_desk grew", "aw-watcher-window_desk grew",
-        "aw-watcher-window_desk grew", "aw-watcher-window_desk new", "aw-watcher-window_desk grew");
+        "aw-watcher-window_desk new", "aw-watcher-window_desk grew");
   }
+
+  @Test
+  void aPauseWritesTheGrowthSinceTheLastWriteFirst() {
+    Recorder recorder = recorder(PrivacyRules.none());
+    recorder.record(at(t0, "XTerm", "vim", 0, 0));
+    recorder.record(at(t0 + 2 * S, "XTerm", "vim", 0, 0));
+    assertThat(events(buckets.windowRow()).get(0).end()).isEqualTo(t0);
+    pause.pause(null, t0 + 2 * S + S / 2);
+    recorder.record(at(t0 + 3 * S, "XTerm", "vim", 0, 0));
+    assertThat(events(buckets.windowRow())).singleElement().extracting(Event::end).isEqualTo(t0 + 2 * S);
+  }
+
 
   @Test
   void anExcludedWindowIsNeverRecordedNorBridged() {
