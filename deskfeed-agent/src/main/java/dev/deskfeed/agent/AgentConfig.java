@@ -20,7 +20,10 @@ import java.util.Objects;
  * @param excludeTitles regexes; a window whose title matches any is never recorded
  * @param redactTitles regexes; the matching parts of titles are replaced by {@value #REDACTED}
  * @param afkTimeout idle time after which the user counts as away (ActivityWatch: 180 s)
- * @param tick how often a still window is heartbeated (ActivityWatch: 1 s)
+ * @param tick how often a still desktop is looked at (the idle time, and everything when the window manager does not
+ *     tell of changes): 2 s. Changes the window manager reports are seen at once; a still window's growth is written
+ *     every {@code Recorder.WINDOW_INTERVAL_SECONDS} s. aw-watcher-window looks every second and aw-watcher-afk every
+ *     five; the agent runs all day, and each look is a wake-up and an X round trip.
  * @param hostname the host name in bucket ids ({@code aw-watcher-window_HOST}); the OS's name by default
  * @param capture false to run without window capture (headless machines, tests, benchmarks)
  * @param syncInterval how long a mere extension of the current event may wait before it is pushed; new events,
@@ -83,7 +86,7 @@ public record AgentConfig(
   /** The settings of an agent nobody configured: relay on 5600, no server, {@code tasks.txt} in the data dir. */
   public static AgentConfig defaults(Path dataDir) {
     return new AgentConfig(dataDir, null, null, DEFAULT_RELAY_PORT, dataDir.resolve("tasks.txt"), List.of(),
-        List.of(), List.of(), List.of(), Duration.ofSeconds(180), Duration.ofSeconds(1),
+        List.of(), List.of(), List.of(), Duration.ofSeconds(180), Duration.ofSeconds(2),
         dev.deskfeed.agent.internal.Hostnames.local(), true, Duration.ofSeconds(10), 5_000, Duration.ofSeconds(1),
         Duration.ofSeconds(60));
   }

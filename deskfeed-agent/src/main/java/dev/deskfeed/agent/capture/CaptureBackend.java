@@ -22,7 +22,7 @@ public interface CaptureBackend extends AutoCloseable {
    * Blocks until the focused window, its title or the workspace may have changed, or until the timeout passes.
    * Returns {@code true} when a change was signalled (call {@link #current()} to see it), {@code false} on timeout.
    * Event-driven backends return within milliseconds of the change; polling ones within their poll interval.
-   * A blocked call notices {@link Thread#interrupt()} within half a second.
+   * A blocked call notices {@link Thread#interrupt()} within a second.
    */
   boolean awaitChange(long timeoutMillis) throws CaptureException, InterruptedException;
 

@@ -85,7 +85,7 @@ public final class CaptureLoop implements AutoCloseable {
     return status;
   }
 
-  /** Stops the thread (within about half a second) and closes the backend. */
+  /** Stops the thread (within about a second) and closes the backend. */
   @Override
   public void close() {
     running = false;

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class X11Backend implements CaptureBackend {
 
   /** Longest wait in one poll(), so a blocked {@link #awaitChange} notices an interrupt soon. */
-  private static final int SLICE_MILLIS = 500;
+  /** How long one poll() waits; close() interrupts the thread, which a native poll() notices only when it returns. */
+  private static final int SLICE_MILLIS = 1_000;
   /** Whether the last full read found the focus in _NET_ACTIVE_WINDOW (an EWMH window manager is running). */
   private boolean ewmhFocus;
   /** Titles longer than 16 KiB are cut; the property request is in 32-bit units. */
