@@ -49,14 +49,8 @@ public final class Router {
    * method. For servers that give each request its own thread anyway (the agent's relay, benchmarks).
    */
   public ApiResponse dispatch(ApiRequest request) throws Exception {
-    String[] segments = split(request.path());
-    Route route = route(request, segments);
-    ApiRequest routed = request.withPathParams(route.params(segments));
-    if (route.handler != null) {
-      return route.handler.handle(routed);
-    }
     try {
-      return route.async.handle(routed).join();
+      return dispatchAsync(request).join();
     } catch (java.util.concurrent.CompletionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }
