@@ -97,6 +97,21 @@ public final class Router {
     return best;
   }
 
+  /**
+   * Whether {@code method} on {@code path} reaches an asynchronous route (see {@link #postAsync}), so that a server
+   * can give those requests a path of their own that never holds a thread while the write commits.
+   */
+  public boolean isAsync(String method, String path) {
+    String[] segments = split(path);
+    Route best = null;
+    for (Route route : routes) {
+      if (route.method.equals(method) && route.matches(segments) && (best == null || route.literals > best.literals)) {
+        best = route;
+      }
+    }
+    return best != null && best.async != null;
+  }
+
   public boolean handles(String path) {
     String[] segments = split(path);
     return routes.stream().anyMatch(route -> route.matches(segments));

@@ -54,4 +54,18 @@ class RouterAsyncTest {
     assertThatThrownBy(() -> router.dispatch(request("GET", "/later/1")))
         .isInstanceOf(ApiException.class).hasMessageContaining("not allowed");
   }
+
+  @Test
+  void isAsyncNamesTheRoutesThatWaitForACommit() {
+    Router routes = new Router()
+        .post("/buckets/{id}/events", request -> ApiResponse.empty(200))
+        .postAsync("/buckets/{id}/heartbeat", request -> later)
+        .post("/buckets/special/heartbeat", request -> ApiResponse.empty(200));
+    assertThat(routes.isAsync("POST", "/buckets/b1/heartbeat")).isTrue();
+    assertThat(routes.isAsync("POST", "/buckets/b1/heartbeat/")).isTrue();
+    assertThat(routes.isAsync("GET", "/buckets/b1/heartbeat")).isFalse();
+    assertThat(routes.isAsync("POST", "/buckets/b1/events")).isFalse();
+    assertThat(routes.isAsync("POST", "/buckets/special/heartbeat")).as("the literal route wins").isFalse();
+    assertThat(routes.isAsync("POST", "/nowhere")).isFalse();
+  }
 }

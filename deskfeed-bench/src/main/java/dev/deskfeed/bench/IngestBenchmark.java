@@ -37,7 +37,7 @@ public final class IngestBenchmark {
   static final double TARGET_SHARE_OF_CEILING = 0.5;
 
   /** Everything measured with one durability mode. */
-  record ModeResult(boolean fullSync, List<LoadPhase.Result> noop, List<LoadPhase.Result> heartbeats,
+  record ModeResult(boolean fullSync, int connections, int devices, List<LoadPhase.Result> noop, List<LoadPhase.Result> heartbeats,
       JdbcCeiling.Result jdbc, HeartbeatStream.Verification check, long errors, CpuMeter noopCpu, CpuMeter cpu,
       double seconds) {
 
@@ -70,7 +70,7 @@ public final class IngestBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new HashMap<>(Map.of("jar", "deskfeed-app/target/deskfeed.jar",
-        "out", "docs/benchmarks.md", "connections", "32", "devices", "4", "rounds", "3", "seconds", "10",
+        "out", "docs/benchmarks.md", "connections", "128,32", "rounds", "3", "seconds", "10",
         "warmup", "20", "jdbc-seconds", "3", "sqlite-sync", "full,normal",
         "command", "java ... " + IngestBenchmark.class.getName()));
     options.put("jit-settle", "60");
@@ -78,7 +78,7 @@ public final class IngestBenchmark {
         "jit-settle", "jdbc-seconds", "sqlite-sync", "command", "jfr", "jfr-settings", "server-flags", "keep");
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length || !known.contains(args[i].substring(2))) {
-        System.err.println("usage: IngestBenchmark [--connections 32] [--devices 4] [--rounds 3] [--seconds 10] "
+        System.err.println("usage: IngestBenchmark [--connections 128,32] [--devices N] [--rounds 3] [--seconds 10] "
             + "[--warmup 20] [--jit-settle 60] [--jdbc-seconds 3] [--sqlite-sync full,normal] [--jfr FILE-PREFIX] "
             + "[--jfr-settings profile|FILE.jfc] [--server-flags 'JVM FLAGS'] [--jar PATH] [--out docs/benchmarks.md|-] "
             + "[--keep true]");
@@ -104,8 +104,13 @@ public final class IngestBenchmark {
     }
     System.out.println("machine: " + MarkdownSection.machine());
     List<ModeResult> results = new ArrayList<>();
-    for (String mode : options.get("sqlite-sync").split(",")) {
-      results.add(measure(jar, !mode.trim().equalsIgnoreCase("normal")));
+    for (String connections : options.get("connections").split(",")) {
+      int clients = Integer.parseInt(connections.trim());
+      // Watchers come eight to a device, like a person's few machines each running several watchers.
+      int devices = options.containsKey("devices") ? integer("devices") : Math.max(1, clients / WATCHERS_PER_DEVICE);
+      for (String mode : options.get("sqlite-sync").split(",")) {
+        results.add(measure(jar, !mode.trim().equalsIgnoreCase("normal"), clients, devices));
+      }
     }
     String section = section(results);
     System.out.println();
@@ -117,7 +122,9 @@ public final class IngestBenchmark {
     return results.stream().allMatch(ModeResult::passed);
   }
 
-  private ModeResult measure(Path jar, boolean fullSync) throws Exception {
+  private static final int WATCHERS_PER_DEVICE = 8;
+
+  private ModeResult measure(Path jar, boolean fullSync, int connections, int devices) throws Exception {
     int rounds = integer("rounds");
     double seconds = decimal("seconds");
     double warmup = decimal("warmup");
@@ -125,11 +132,12 @@ public final class IngestBenchmark {
     Path work = Files.createTempDirectory("deskfeed-bench-");
     Path data = Files.createDirectories(work.resolve("server"));
     System.out.println();
-    System.out.println("== synchronous=" + sync + ", work directory " + work);
-    List<HeartbeatStream> streams = BenchData.prepare(data, integer("devices"), integer("connections"));
+    System.out.println("== synchronous=" + sync + ", " + connections + " connections, work directory " + work);
+    List<HeartbeatStream> streams = BenchData.prepare(data, devices, connections);
     List<String> jvmExtra = new ArrayList<>();
     if (options.containsKey("jfr")) {
-      Path recording = Path.of(options.get("jfr") + "-" + sync.toLowerCase(Locale.ROOT) + ".jfr").toAbsolutePath();
+      Path recording = Path.of(options.get("jfr") + "-" + sync.toLowerCase(Locale.ROOT) + "-" + connections + ".jfr")
+          .toAbsolutePath();
       jvmExtra.add("-XX:StartFlightRecording=filename=" + recording + ",settings="
           + options.getOrDefault("jfr-settings", "profile") + ",dumponexit=true");
     }
@@ -173,7 +181,7 @@ public final class IngestBenchmark {
     if (!Boolean.parseBoolean(options.getOrDefault("keep", "false"))) {
       deleteTree(work);
     }
-    return new ModeResult(fullSync, noop, heartbeats, jdbc, check, errors + unexpected, noopCpu, cpu,
+    return new ModeResult(fullSync, connections, devices, noop, heartbeats, jdbc, check, errors + unexpected, noopCpu, cpu,
         rounds * seconds);
   }
 
@@ -223,30 +231,30 @@ public final class IngestBenchmark {
   }
 
   private String section(List<ModeResult> results) {
-    int connections = integer("connections");
-    int devices = integer("devices");
     StringBuilder md = new StringBuilder();
     md.append("## Ingest\n\n");
     md.append("Measured ").append(LocalDate.now()).append(" on ").append(MarkdownSection.machine()).append(".\n\n");
     md.append("Command (from the repository root): `").append(options.get("command")).append("`\n\n");
     md.append(String.format(Locale.ROOT, "The server runs as a child process (`%s`, with `DESKFEED_BENCH_NOOP=1`, "
-        + "plus `--sqlite-sync normal` for the NORMAL column); the load comes from the benchmark's own JVM over %d "
-        + "keep-alive HTTP/1.1 connections on loopback, one request in flight each: %d devices with %d window "
-        + "watchers each, every watcher its own connection and bucket, one heartbeat per request as "
+        + "plus `--sqlite-sync normal` for the NORMAL columns); the load comes from the benchmark's own JVM over "
+        + "keep-alive HTTP/1.1 connections on loopback (each column says how many), one request in flight each: "
+        + "%d window watchers per device, every watcher its own connection and bucket, one heartbeat per request as "
         + "aw-watcher-window sends it (pulsetime 2 s, the window changes every %d heartbeats, so one in %d inserts "
         + "an event and the rest extend it). The no-op phase sends the same bodies to `POST /_bench/noop`, which "
-        + "reads the body and stores nothing. Phases alternate, %s s each, %s rounds after %s s warm-ups (then more, in 5 s phases of both kinds, "
-        + "until the JIT compilers take under 5 %% of the server's CPU in a heartbeat phase, at most %s s); figures "
-        + "are medians of the rounds (each round listed). The database ceiling is raw sqlite-jdbc inserting event "
-        + "rows into a store-created file (same schema and indexes, same pragmas), %s s per round.%n%n",
+        + "reads the body and stores nothing. Phases alternate, %s s each, %s rounds after %s s warm-ups (then more, "
+        + "in 5 s phases of both kinds, until the JIT compilers take under 5 %% of the server's CPU in a heartbeat "
+        + "phase, at most %s s); figures are medians of the rounds (each round listed). Each column has its own "
+        + "server and data directory. The database ceiling is raw sqlite-jdbc inserting event rows into a "
+        + "store-created file (same schema and indexes, same pragmas), %s s per round.%n%n",
         ServerProcess.describe(options.getOrDefault("jar-label", options.get("jar")), List.of(), List.of()),
-        connections, devices,
-        connections / devices, HeartbeatStream.RUN, HeartbeatStream.RUN, options.get("seconds"),
+        results.isEmpty() ? WATCHERS_PER_DEVICE : results.get(0).connections() / results.get(0).devices(),
+        HeartbeatStream.RUN, HeartbeatStream.RUN, options.get("seconds"),
         options.get("rounds"), options.get("warmup"), options.get("jit-settle"), options.get("jdbc-seconds")));
     List<String> header = new ArrayList<>(List.of("measure"));
     List<String> align = new ArrayList<>(List.of("---"));
     for (ModeResult r : results) {
-      header.add("`synchronous=" + (r.fullSync() ? "FULL" : "NORMAL") + "`" + (r.fullSync() ? " (default)" : ""));
+      header.add("`synchronous=" + (r.fullSync() ? "FULL" : "NORMAL") + "`" + (r.fullSync() ? " (default)" : "")
+          + ", " + r.connections() + " connections (" + r.devices() + " devices)");
       align.add("---");
     }
     md.append(MarkdownSection.row(header.toArray(String[]::new)));

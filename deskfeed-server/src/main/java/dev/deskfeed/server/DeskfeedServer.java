@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import dev.deskfeed.server.internal.ApiBridge;
+import dev.deskfeed.server.internal.ApiGateway;
+import dev.deskfeed.server.internal.IngestFastPath;
 import dev.deskfeed.server.internal.BrowserPolicy;
 import dev.deskfeed.server.internal.ImportUploads;
 import dev.deskfeed.server.internal.Metrics;
@@ -73,12 +75,15 @@ public final class DeskfeedServer {
 
   public synchronized DeskfeedServer start() {
     NativeApi nativeApi = new NativeApi(store, accounts, authenticator);
-    ApiBridge nativeBridge = new ApiBridge(nativeApi.router(), authenticator, ApiErrors.Shape.NATIVE,
+    ApiGateway nativeGateway = new ApiGateway(nativeApi.router(), authenticator, ApiErrors.Shape.NATIVE,
         config.maxBodyBytes(), Optional::empty, BrowserPolicy.SAME_ORIGIN);
+    ApiBridge nativeBridge = new ApiBridge(nativeGateway);
     ActivityWatchApi activityWatch = new ActivityWatchApi(store, awInfo());
-    ApiBridge awBridge = new ApiBridge(activityWatch.router(), authenticator, ApiErrors.Shape.ACTIVITYWATCH,
+    ApiGateway awGateway = new ApiGateway(activityWatch.router(), authenticator, ApiErrors.Shape.ACTIVITYWATCH,
         config.maxBodyBytes(), config.testing() ? this::localUser : Optional::empty,
         BrowserPolicy.activityWatch(isLoopback(config.bind())));
+    ApiBridge awBridge = new ApiBridge(awGateway);
+    IngestFastPath fastPath = new IngestFastPath(nativeGateway, awGateway, metrics, config.benchNoop());
     imports = new ImportUploads(store, authenticator);
     presence = new PresenceService(store, authenticator, config.presence(), config.maxBodyBytes(), activeHours)
         .start();
@@ -90,6 +95,9 @@ public final class DeskfeedServer {
       QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads(), 2, 60_000);
       threads.setName("JettyServerThreadPool");
       javalin.jetty.threadPool = threads;
+      // In front of Javalin's servlet context (Javalin puts its context inside a wrapper it finds here): heartbeats,
+      // event batches and the benchmark's no-op; every other request passes through to the routes below.
+      javalin.jetty.modifyServer(server -> server.setHandler(fastPath));
       javalin.http.maxRequestSize = config.maxBodyBytes();
       javalin.router.ignoreTrailingSlashes = true;
       String webDir = System.getenv("DESKFEED_WEB_DIR"); // development: serve the dashboard from the sources
@@ -101,13 +109,6 @@ public final class DeskfeedServer {
       javalin.routes.before(metrics::before);
       javalin.routes.after(metrics::after);
       javalin.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok", "store", store.dialect())));
-      if (config.benchNoop()) {
-        // The benchmark's HTTP ceiling: same server, same body read, nothing stored (see docs/benchmarks.md).
-        javalin.routes.post("/_bench/noop", ctx -> {
-          ctx.bodyAsBytes();
-          ctx.status(200).contentType(ApiResponse.JSON).result("{\"results\":[]}");
-        });
-      }
       javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
       // before the /api/v1/* bridge: uploads stream to disk instead of through the size-limited body reader
       javalin.routes.post("/api/v1/imports", imports::upload);

@@ -31,12 +31,15 @@ public final class Metrics {
     if (started == null) {
       return;
     }
-    String family = family(ctx.path());
-    String method = ctx.method().name();
-    int status = ctx.statusCode();
+    record(ctx.path(), ctx.method().name(), ctx.statusCode(), started);
+  }
+
+  /** Records one request answered outside Javalin (see {@link IngestFastPath}). */
+  public void record(String path, String method, int status, long startedNanos) {
+    String family = family(path);
     timers.computeIfAbsent(family + ' ' + method + ' ' + status, key -> Timer.builder("deskfeed.http.requests")
             .tag("family", family).tag("method", method).tag("status", Integer.toString(status)).register(registry))
-        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
   }
 
   public String scrape() {
