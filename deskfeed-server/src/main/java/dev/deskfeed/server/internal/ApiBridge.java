@@ -37,7 +37,7 @@ public final class ApiBridge implements Handler {
   public void handle(Context ctx) {
     String method = ctx.method().name();
     String path = ctx.path();
-    Map<String, String> headers = new RequestHeaders(ctx.req());
+    Map<String, String> headers = RequestHeaders.of(ctx.req());
     // Javalin parses the query string on first use; most API calls (every heartbeat) have none.
     Map<String, List<String>> query = ctx.req().getQueryString() == null ? Map.of() : ctx.queryParamMap();
     CompletableFuture<ApiResponse> answer = gateway.call(method, path, query, headers, new ApiGateway.Body() {
@@ -65,7 +65,7 @@ public final class ApiBridge implements Handler {
 
   /** Answers a CORS preflight ({@code OPTIONS}) for this API. */
   public void preflight(Context ctx) {
-    write(ctx, gateway.preflight(ctx.path(), new RequestHeaders(ctx.req())));
+    write(ctx, gateway.preflight(ctx.path(), RequestHeaders.of(ctx.req())));
   }
 
   static void write(Context ctx, ApiResponse response) {

@@ -5,16 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -72,7 +67,7 @@ public final class IngestFastPath extends Handler.Wrapper {
       return super.handle(request, response, callback);
     }
     long started = System.nanoTime();
-    Map<String, String> headers = new Headers(request.getHeaders());
+    Map<String, String> headers = RequestHeaders.of(request.getHeaders());
     CompletableFuture<ApiResponse> call = api.call(method, path, query(request), headers, new ApiGateway.Body() {
       @Override
       public long declaredLength() {
@@ -112,38 +107,5 @@ public final class IngestFastPath extends Handler.Wrapper {
       query.put(field.getName(), new ArrayList<>(field.getValues()));
     }
     return query;
-  }
-
-  /** Jetty's request headers as the lower-case map the API expects; lookups are case-insensitive, no copy. */
-  private static final class Headers extends AbstractMap<String, String> {
-
-    private final HttpFields fields;
-    private Map<String, String> copy;
-
-    Headers(HttpFields fields) {
-      this.fields = fields;
-    }
-
-    @Override
-    public String get(Object name) {
-      return name instanceof String text ? fields.get(text) : null;
-    }
-
-    @Override
-    public boolean containsKey(Object name) {
-      return get(name) != null;
-    }
-
-    @Override
-    public Set<Entry<String, String>> entrySet() {
-      if (copy == null) {
-        Map<String, String> all = new HashMap<>();
-        for (HttpField field : fields) {
-          all.putIfAbsent(field.getLowerCaseName(), fields.get(field.getName()));
-        }
-        copy = Collections.unmodifiableMap(all);
-      }
-      return copy.entrySet();
-    }
   }
 }
