@@ -79,7 +79,8 @@ final class DataSources {
 
   /** A dedicated connection for the writer thread, outside the pool so readers can never starve it. */
   /**
-   * Pages the server's WAL may hold before the committing writer copies them back into the database file. SQLite's
+   * Pages the server's WAL may hold before the committing writer copies them back into the database file (most of
+   * them are copied before that by the {@link WalCheckpointer}; this is its backstop). SQLite's
    * 1,000 meant a checkpoint every few dozen group commits under heavy ingest, each copying the same hot index pages
    * and fsyncing the database file while every waiting caller waited too; at 10,000 (about 40 MB of WAL) the hot
    * pages are copied once for ten times as many commits. The agent, which writes little, keeps SQLite's default so
@@ -128,16 +129,25 @@ final class DataSources {
     return properties;
   }
 
-  static void ensureSqliteDirectory(StoreConfig config) {
+  /** The database file of a SQLite URL, or null for an in-memory database or a {@code file:} URI. */
+  static Path sqliteFile(StoreConfig config) {
     String path = config.jdbcUrl().substring("jdbc:sqlite:".length());
     int query = path.indexOf('?');
     if (query >= 0) {
       path = path.substring(0, query);
     }
     if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
+      return null;
+    }
+    return Paths.get(path).toAbsolutePath();
+  }
+
+  static void ensureSqliteDirectory(StoreConfig config) {
+    Path file = sqliteFile(config);
+    if (file == null) {
       return;
     }
-    Path parent = Paths.get(path).toAbsolutePath().getParent();
+    Path parent = file.getParent();
     try {
       Files.createDirectories(parent);
     } catch (java.io.IOException e) {

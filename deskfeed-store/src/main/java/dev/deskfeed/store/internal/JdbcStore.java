@@ -26,6 +26,8 @@ public final class JdbcStore implements Store {
   private final Dialect dialect;
   private final DataSource readers;
   private final GroupCommitWriter writer;
+  /** Null unless this is a server's SQLite store. */
+  private final WalCheckpointer checkpointer;
   private final UserStore users;
   private final DeviceStore devices;
   private final TokenStore tokens;
@@ -61,6 +63,9 @@ public final class JdbcStore implements Store {
       this.sync = new JdbcSyncStore(sql, writer);
       this.pairing = new JdbcPairingStore(sql);
       this.rollups = Rollups.create(this, readers, dialect.wireName);
+      // last, so a failure above leaves no thread behind
+      this.checkpointer = dialect == Dialect.SQLITE && !config.smallFootprint() && DataSources.sqliteFile(config) != null
+          ? new WalCheckpointer(config) : null;
     } catch (RuntimeException e) {
       DataSources.close(opened);
       throw e;
@@ -153,6 +158,9 @@ public final class JdbcStore implements Store {
       }
     }
     rollups.close();
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
     writer.close();
     DataSources.close(readers);
   }
