@@ -36,10 +36,10 @@ public final class IngestBenchmark {
   static final double TARGET_PER_SECOND = 10_000;
   static final double TARGET_SHARE_OF_CEILING = 0.5;
 
-  /** Everything measured with one durability mode. */
-  record ModeResult(boolean fullSync, int connections, int devices, List<LoadPhase.Result> noop, List<LoadPhase.Result> heartbeats,
-      JdbcCeiling.Result jdbc, HeartbeatStream.Verification check, long errors, CpuMeter noopCpu, CpuMeter cpu,
-      double seconds) {
+  /** Everything measured with one durability mode at one load. */
+  record ModeResult(boolean fullSync, int connections, int devices, List<LoadPhase.Result> noop,
+      List<LoadPhase.Result> heartbeats, JdbcCeiling.Result jdbc, HeartbeatStream.Verification check, long errors,
+      CpuMeter noopCpu, CpuMeter cpu, double seconds) {
 
     double noopRate() {
       return Medians.median(noop.stream().map(LoadPhase.Result::perSecond).toList());
@@ -181,8 +181,8 @@ public final class IngestBenchmark {
     if (!Boolean.parseBoolean(options.getOrDefault("keep", "false"))) {
       deleteTree(work);
     }
-    return new ModeResult(fullSync, connections, devices, noop, heartbeats, jdbc, check, errors + unexpected, noopCpu, cpu,
-        rounds * seconds);
+    return new ModeResult(fullSync, connections, devices, noop, heartbeats, jdbc, check, errors + unexpected, noopCpu,
+        cpu, rounds * seconds);
   }
 
   /**

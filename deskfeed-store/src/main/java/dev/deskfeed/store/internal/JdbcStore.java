@@ -64,8 +64,9 @@ public final class JdbcStore implements Store {
       this.pairing = new JdbcPairingStore(sql);
       this.rollups = Rollups.create(this, readers, dialect.wireName);
       // last, so a failure above leaves no thread behind
-      this.checkpointer = dialect == Dialect.SQLITE && !config.smallFootprint() && DataSources.sqliteFile(config) != null
-          ? new WalCheckpointer(config) : null;
+      boolean serverFile = dialect == Dialect.SQLITE && !config.smallFootprint()
+          && DataSources.sqliteFile(config) != null;
+      this.checkpointer = serverFile ? new WalCheckpointer(config) : null;
     } catch (RuntimeException e) {
       DataSources.close(opened);
       throw e;
