@@ -16,17 +16,26 @@ import java.util.Set;
  *
  * <p>A span longer than {@link #MAX_HOURS} hours is marked in full too; only absurd spans (years) would make this
  * expensive, and the API refuses durations beyond any real activity.
+ *
+ * <p>Every mark this transaction sets carries its version, also over a mark that already existed: that is how the
+ * background maintainer, which computes without the write lock, learns that an hour changed while it computed.
  */
 final class DirtyHours {
 
   static final long HOUR_US = 3_600_000_000L;
   private static final long MAX_HOURS = 24L * 400;
 
+  private final long version;
   private final Map<Long, Set<Long>> marked = new HashMap<>();
   /** The last run of consecutive hours of {@link #runBucket} known to be marked (empty when first > last). */
   private long runBucket;
   private long runFirst = 1;
   private long runLast = 0;
+
+  /** @param version this transaction's mark version, unique to it (its first change seq) */
+  DirtyHours(long version) {
+    this.version = version;
+  }
 
   void mark(WriteTransaction tx, long bucketRow, long start, long end) throws SQLException {
     long first = Math.floorDiv(start, HOUR_US) * HOUR_US;
@@ -44,10 +53,12 @@ final class DirtyHours {
         continue;
       }
       if (insert == null) {
-        insert = tx.statement("INSERT INTO rollup_dirty (bucket_pk, hour_us) VALUES (?, ?) ON CONFLICT DO NOTHING");
+        insert = tx.statement("INSERT INTO rollup_dirty (bucket_pk, hour_us, version) VALUES (?, ?, ?)"
+            + " ON CONFLICT (bucket_pk, hour_us) DO UPDATE SET version = excluded.version");
       }
       insert.setLong(1, bucketRow);
       insert.setLong(2, hour);
+      insert.setLong(3, version);
       insert.executeUpdate();
     }
     boolean extendsRun = bucketRow == runBucket && runFirst <= runLast

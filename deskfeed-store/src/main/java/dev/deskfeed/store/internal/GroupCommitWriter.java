@@ -231,7 +231,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   }
 
   private void runInTransaction(List<PendingWrite<?>> group) throws SQLException {
-    WriteTransaction tx = new WriteTransaction(connection, statements, lastEvents, counters, bounds);
+    WriteTransaction tx;
     counters.reset();
     try {
       transactions.begin();
@@ -245,6 +245,8 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
         lastEvents.clear();
         bounds.clear();
       }
+      // The first seq of this transaction's block is unique to it: the version of every dirty mark it sets.
+      tx = new WriteTransaction(connection, statements, lastEvents, counters, bounds, before + 1);
       for (PendingWrite<?> pending : group) {
         applyOne(pending, tx);
       }

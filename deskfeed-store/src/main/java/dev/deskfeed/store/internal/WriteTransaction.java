@@ -32,12 +32,13 @@ final class WriteTransaction {
   final Set<Long> forgottenLast = new HashSet<>();
   private final Counters counters;
   private final DurationBounds bounds;
-  private final DirtyHours dirty = new DirtyHours();
+  private final DirtyHours dirty;
   final List<CommitListener.Committed> committedWrites = new ArrayList<>();
 
   WriteTransaction(Connection connection, Map<String, PreparedStatement> statements, Map<Long, Event> committedLast,
-      Counters counters, DurationBounds bounds) {
+      Counters counters, DurationBounds bounds, long markVersion) {
     this.connection = connection;
+    this.dirty = new DirtyHours(markVersion);
     this.statements = statements;
     this.committedLast = committedLast;
     this.counters = counters;

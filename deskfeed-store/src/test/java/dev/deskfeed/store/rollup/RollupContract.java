@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +182,55 @@ abstract class RollupContract {
     // No dirty mark may have been lost: a final pass (which only sees what is still marked) must leave every hour
     // equal to the raw computation.
     rollups.maintainer().catchUp(progress -> { });
+    assertAgreement(FROM, TO);
+  }
+
+  @Test
+  void concurrentWritesDuringBackgroundPassesLoseNoDirtyMark() throws Exception {
+    activity.generate(6, 3);
+    rollups.maintainer().catchUp(progress -> { });
+    long from = HourRow.floorHour(START);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicLong consumed = new AtomicLong();
+    Thread maintainer = new Thread(() -> {
+      try {
+        while (writing.get()) {
+          consumed.addAndGet(rollups.maintainer().backgroundPass());
+        }
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    });
+    maintainer.start();
+    Random random = new Random(8);
+    for (int i = 0; i < 300; i++) {
+      long at = from + random.nextInt(3 * 24 * 3_600) * S;
+      if (random.nextInt(3) == 0) {
+        store.events().writer().insert(activity.laptopAfk.row(), List.of(Event.of(at, random.nextInt(3_600) * S,
+            status(random.nextBoolean() ? "afk" : "not-afk"))));
+      } else {
+        store.events().writer().insert(activity.laptopWindow.row(), List.of(Event.of(at,
+            random.nextInt(1_800) * S, windowData("Quiet" + random.nextInt(5), "t"))));
+      }
+      if (i % 50 == 49) {
+        Thread.sleep(20); // quiet moments, so passes also consume hours while the writes go on
+      }
+    }
+    writing.set(false);
+    maintainer.join();
+    assertThat(failure.get()).isNull();
+    assertThat(consumed.get()).as("the passes consumed hours while writes went on").isPositive();
+    // Whatever the passes consumed must be exact: the final pass only recomputes what is still marked.
+    rollups.maintainer().catchUp(progress -> { });
+    assertAgreement(FROM, TO);
+  }
+
+  @Test
+  void twoBackgroundPassesBringQuietHoursUpToDate() {
+    activity.generate(9, 2);
+    rollups.maintainer().backgroundPass();
+    assertThat(rollups.maintainer().backgroundPass()).isPositive();
     assertAgreement(FROM, TO);
   }
 

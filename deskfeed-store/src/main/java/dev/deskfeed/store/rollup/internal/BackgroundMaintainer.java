@@ -68,6 +68,27 @@ final class BackgroundMaintainer implements RollupMaintainer {
     return new RollupProgress(userId, "categories", 0, -1, maintenance.staleHours(userId, version));
   }
 
+  @Override
+  public long backgroundPass() {
+    long done = 0;
+    for (User user : store.users().all()) {
+      done += quietPass(user.id());
+    }
+    return done;
+  }
+
+  /** The thread's pass over one user: quiet marked hours without the write lock, then any rebuild after a rule change. */
+  private long quietPass(long userId) {
+    Maintenance.UserContext user = maintenance.context(userId);
+    long done = maintenance.processQuiet(user);
+    long version = user.rules().version();
+    if (maintenance.completedRules(userId) != version) {
+      done += maintenance.processStale(user, Long.MIN_VALUE, Long.MAX_VALUE, progress -> { });
+      maintenance.completeRules(userId, version);
+    }
+    return done;
+  }
+
   private long passOver(long userId, Consumer<RollupProgress> progress) {
     Maintenance.UserContext user = maintenance.context(userId);
     long done = maintenance.processDirty(user, Long.MIN_VALUE, Long.MAX_VALUE, progress);
@@ -93,10 +114,10 @@ final class BackgroundMaintainer implements RollupMaintainer {
       }
       try {
         if (full) {
-          catchUp(progress -> { });
+          backgroundPass();
         } else {
           for (long userId : maintenance.usersWithMarks()) {
-            maintenance.processDirty(maintenance.context(userId), Long.MIN_VALUE, Long.MAX_VALUE, progress -> { });
+            maintenance.processQuiet(maintenance.context(userId));
           }
         }
       } catch (RuntimeException e) {

@@ -23,11 +23,20 @@ final class HourRuns {
   }
 
   static List<Run> of(SortedSet<Long> hours) {
+    return of(hours, GAP_HOURS);
+  }
+
+  /** Runs of exactly these hours: only adjacent hours join, no clean hour is included. */
+  static List<Run> adjacent(SortedSet<Long> hours) {
+    return of(hours, 1);
+  }
+
+  private static List<Run> of(SortedSet<Long> hours, int gapHours) {
     List<Run> runs = new ArrayList<>();
     long start = 0;
     long end = Long.MIN_VALUE;
     for (long hour : hours) {
-      if (end != Long.MIN_VALUE && hour <= end + (GAP_HOURS - 1) * HourRow.HOUR_US) {
+      if (end != Long.MIN_VALUE && hour <= end + (gapHours - 1) * HourRow.HOUR_US) {
         end = hour + HourRow.HOUR_US;
         continue;
       }

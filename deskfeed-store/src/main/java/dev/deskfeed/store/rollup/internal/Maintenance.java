@@ -8,17 +8,23 @@ import dev.deskfeed.store.rollup.HourRow;
 import dev.deskfeed.store.rollup.RollupProgress;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * The maintainer's work, in chunks: find marked (or stale) hours of a user, recompute them from raw events, replace
- * their rows and delete their marks, all in one locked transaction per chunk ({@link RollupDatabase#locked}).
+ * their rows and delete their marks, all in one locked transaction per chunk ({@link RollupDatabase#locked}); or,
+ * for the background thread, computed from a snapshot and consumed in a short locked transaction only where nothing
+ * changed meanwhile ({@link #processQuiet}).
  *
  * <p>A chunk covers at most {@link #CHUNK_HOURS} hours of time, which bounds how long the event writer waits
  * behind it (tens of milliseconds on the demo year). The recompute unit is the user-hour, not the bucket-hour:
@@ -34,6 +40,8 @@ final class Maintenance {
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<Long, Map<Long, String>> reconciled = new ConcurrentHashMap<>();
   private final Map<Long, CategoryCache> categoryCaches = new ConcurrentHashMap<>();
+  /** Per user, the marks (hour, bucket, version) the last background pass saw: what "quiet" compares with. */
+  private final Map<Long, Map<Long, Map<Long, Long>>> seen = new ConcurrentHashMap<>();
 
   Maintenance(Store store, RollupDatabase database) {
     this.store = store;
@@ -84,6 +92,99 @@ final class Maintenance {
       done += chunk[0];
       progress.accept(new RollupProgress(user.userId(), "dirty", done, chunk[1], -1));
     }
+  }
+
+  /**
+   * The background pass over a user's marks. Unlike {@link #processDirty} it computes from a read snapshot without
+   * the write lock, so event writes go on meanwhile (a locked chunk held every heartbeat back for up to half a
+   * second under load), and then consumes, in a short locked transaction, only the runs whose marks still carry the
+   * versions the snapshot read: a change that touched a run after the snapshot leaves its marks and its old rows in
+   * place for a later pass. Only quiet hours are computed, those whose marks are exactly what this user's previous
+   * pass saw; the hour being written to right now stays marked until it is quiet, and every read brings it up to
+   * date itself under the lock, as it always did.
+   *
+   * @return hours recomputed
+   */
+  long processQuiet(UserContext user) {
+    reconcileIfChanged(user);
+    Map<Long, Map<Long, Long>> previous = seen.getOrDefault(user.userId(), Map.of());
+    Map<Long, Map<Long, Long>> current = new HashMap<>();
+    long done = 0;
+    long from = Long.MIN_VALUE;
+    while (true) {
+      long chunkFrom = from;
+      QuietChunk chunk = database.snapshot(connection -> quietChunk(connection, user, chunkFrom, previous));
+      if (chunk == null) {
+        break;
+      }
+      current.putAll(chunk.marks());
+      if (!chunk.runs().isEmpty()) {
+        done += locked(connection -> consume(connection, user, chunk.runs()));
+      }
+      from = chunk.end();
+    }
+    seen.put(user.userId(), current);
+    return done;
+  }
+
+  /** A run of quiet hours computed from a snapshot, with the marks the snapshot held for it. */
+  record QuietRun(long from, long to, Map<Long, Map<Long, Long>> marks, List<RollupRow> rows) {
+
+    long hours() {
+      return (to - from) / HourRow.HOUR_US;
+    }
+  }
+
+  /** One chunk of a background pass: every mark it saw, and the runs it computed. */
+  record QuietChunk(long end, Map<Long, Map<Long, Long>> marks, List<QuietRun> runs) {}
+
+  /** Reads the marks of the chunk starting at the first one at or after {@code from}, and computes its quiet runs. */
+  QuietChunk quietChunk(Connection connection, UserContext user, long from, Map<Long, Map<Long, Long>> previous)
+      throws SQLException {
+    Long start = DirtyMarks.first(connection, user.buckets(), from, Long.MAX_VALUE);
+    if (start == null) {
+      return null;
+    }
+    long end = start + CHUNK_HOURS * HourRow.HOUR_US;
+    SortedMap<Long, Map<Long, Long>> marks = DirtyMarks.versions(connection, user.buckets(), start, end);
+    SortedSet<Long> quiet = new TreeSet<>();
+    marks.forEach((hour, versions) -> {
+      if (versions.equals(previous.get(hour))) {
+        quiet.add(hour);
+      }
+    });
+    EventReader reader = new EventReader(connection);
+    List<QuietRun> runs = new ArrayList<>();
+    for (HourRuns.Run run : HourRuns.adjacent(quiet)) {
+      runs.add(new QuietRun(run.from(), run.to(), new TreeMap<>(marks.subMap(run.from(), run.to())),
+          RangeComputation.compute(reader, user.devices(), user.categories(), run.from(), run.to())));
+    }
+    return new QuietChunk(end, marks, runs);
+  }
+
+  /**
+   * Under the lock: replaces the rows and deletes the marks of each run whose marks are still exactly those its
+   * snapshot read. Any other mark in the run (a change after the snapshot, in any of the user's buckets) fails the
+   * comparison, and so does a mark another maintainer consumed meanwhile, whose rows may be newer than these.
+   */
+  long consume(Connection connection, UserContext user, List<QuietRun> runs) throws SQLException {
+    long count = 0;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (QuietRun run : runs) {
+      if (!DirtyMarks.versions(connection, user.buckets(), run.from(), run.to()).equals(run.marks())) {
+        continue;
+      }
+      RollupTable.replace(connection, user.userId(), run.from(), run.to(), run.rows(), user.rules().version());
+      DirtyMarks.delete(connection, user.buckets(), run.from(), run.to());
+      count += run.hours();
+      first = Math.min(first, run.from());
+      last = Math.max(last, run.to());
+    }
+    if (count > 0) {
+      TitleDays.refresh(connection, user.userId(), first, last);
+    }
+    return count;
   }
 
   /** Recomputes every hour in [from, to) whose category rows are not of the user's current rules. */

@@ -60,6 +60,41 @@ final class RollupDatabase {
     }
   }
 
+  /**
+   * Reads in one transaction that sees a single snapshot of the database and takes no write lock: what the
+   * background pass computes from. SQLite: a deferred {@code BEGIN}, whose first read fixes the snapshot (WAL);
+   * PostgreSQL: a read-only {@code REPEATABLE READ} transaction.
+   */
+  <T> T snapshot(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      int isolation = connection.getTransactionIsolation();
+      try {
+        if (sqlite) {
+          connection.setAutoCommit(true);
+          execute(connection, "BEGIN");
+        } else {
+          connection.setAutoCommit(false);
+          connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+          connection.setReadOnly(true);
+        }
+        try {
+          return work.run(connection);
+        } finally {
+          rollbackQuietly(connection); // nothing was written: ending the transaction releases the snapshot
+        }
+      } finally {
+        if (!sqlite) {
+          connection.setReadOnly(false);
+          connection.setTransactionIsolation(isolation);
+        }
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading a rollup snapshot failed: " + e.getMessage(), e);
+    }
+  }
+
   /** Reads on a plain connection (autocommit), for answers and raw computations. */
   <T> T read(Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
