@@ -9,6 +9,7 @@ import dev.deskfeed.core.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,8 +18,10 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -112,16 +115,37 @@ public final class HeadlessChromium implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    // Chromium's helpers (zygote, renderer, network service) outlive the main process for a moment and keep writing
+    // into the profile, so they are stopped too before the profile goes.
+    var helpers = process.descendants().toList();
     process.destroy();
+    helpers.forEach(ProcessHandle::destroy);
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+      for (ProcessHandle helper : helpers) {
+        helper.onExit().get(10, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      helpers.forEach(ProcessHandle::destroyForcibly);
     }
-    try (var files = Files.walk(profile)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    deleteProfile();
+  }
+
+  /** Deletes the profile; a file that vanishes meanwhile (a helper's rename) only means walking it again. */
+  private void deleteProfile() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        return;
+      } catch (UncheckedIOException | NoSuchFileException vanished) {
+        if (attempt == 5) {
+          throw new IOException("could not delete the browser profile " + profile, vanished);
+        }
+      }
     }
   }
 
