@@ -99,6 +99,10 @@ public final class DeskfeedServer {
       // event batches and the benchmark's no-op; every other request passes through to the routes below.
       javalin.jetty.modifyServer(server -> server.setHandler(fastPath));
       javalin.http.maxRequestSize = config.maxBodyBytes();
+      // Jetty's per-connection header cache learns each connection's repeated header lines and looks every new
+      // line up in a trie first: for an ingest client that is its long, never-shared Authorization line, and the
+      // lookup cost a heartbeat ~3 µs of server CPU (async-profiler; docs/benchmarks.md, ingest fourth round).
+      javalin.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
       javalin.router.ignoreTrailingSlashes = true;
       String webDir = System.getenv("DESKFEED_WEB_DIR"); // development: serve the dashboard from the sources
       javalin.staticFiles.add(files -> {

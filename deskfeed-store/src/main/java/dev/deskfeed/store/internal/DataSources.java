@@ -77,7 +77,6 @@ final class DataSources {
     }
   }
 
-  /** A dedicated connection for the writer thread, outside the pool so readers can never starve it. */
   /**
    * Pages the server's WAL may hold before the committing writer copies them back into the database file (most of
    * them are copied before that by the {@link WalCheckpointer}; this is its backstop). SQLite's
@@ -88,6 +87,7 @@ final class DataSources {
    */
   static final int SERVER_WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
+  /** A dedicated connection for the writer thread, outside the pool so readers can never starve it. */
   static Connection writerConnection(StoreConfig config, Dialect dialect) {
     try {
       Connection connection = connect(config, dialect);
