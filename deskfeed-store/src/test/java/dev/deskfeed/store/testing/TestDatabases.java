@@ -1,5 +1,7 @@
 package dev.deskfeed.store.testing;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.deskfeed.store.StoreConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,6 +35,21 @@ public final class TestDatabases {
     String url = config.jdbcUrl();
     String name = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
     execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  }
+
+  /**
+   * Two connections to the store's database from outside the store, as a second maintainer or process would open
+   * them (WAL and a busy timeout on SQLite, as the store's own).
+   */
+  public static HikariDataSource smallPool(StoreConfig config) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(config.jdbcUrl());
+    hikari.setMaximumPoolSize(2);
+    if (config.isSqlite()) {
+      hikari.addDataSourceProperty("journal_mode", "WAL");
+      hikari.addDataSourceProperty("busy_timeout", "15000");
+    }
+    return new HikariDataSource(hikari);
   }
 
   private static void execute(String sql) {

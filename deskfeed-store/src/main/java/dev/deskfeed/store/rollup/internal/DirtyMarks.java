@@ -44,21 +44,7 @@ final class DirtyMarks {
   /** Every marked hour in [from, to) over the buckets. */
   static TreeSet<Long> hours(Connection connection, Collection<Long> buckets, long from, long to)
       throws SQLException {
-    TreeSet<Long> hours = new TreeSet<>();
-    try (PreparedStatement select = connection.prepareStatement("SELECT hour_us FROM rollup_dirty"
-        + " WHERE bucket_pk = ? AND hour_us >= ? AND hour_us < ?")) {
-      for (long bucket : buckets) {
-        select.setLong(1, bucket);
-        select.setLong(2, from);
-        select.setLong(3, to);
-        try (ResultSet rs = select.executeQuery()) {
-          while (rs.next()) {
-            hours.add(rs.getLong(1));
-          }
-        }
-      }
-    }
-    return hours;
+    return new TreeSet<>(versions(connection, buckets, from, to).keySet());
   }
 
   /** Deletes the marks of the buckets in [from, to): the caller recomputed exactly that range. */

@@ -16,11 +16,7 @@ final class HourRuns {
 
   private HourRuns() {}
 
-  record Run(long from, long to) {
-    long hours() {
-      return (to - from) / HourRow.HOUR_US;
-    }
-  }
+  record Run(long from, long to) {}
 
   static List<Run> of(SortedSet<Long> hours) {
     return of(hours, GAP_HOURS);

@@ -128,12 +128,7 @@ final class Maintenance {
   }
 
   /** A run of quiet hours computed from a snapshot, with the marks the snapshot held for it. */
-  record QuietRun(long from, long to, Map<Long, Map<Long, Long>> marks, List<RollupRow> rows) {
-
-    long hours() {
-      return (to - from) / HourRow.HOUR_US;
-    }
-  }
+  record QuietRun(long from, long to, Map<Long, Map<Long, Long>> marks, List<RollupRow> rows) {}
 
   /** One chunk of a background pass: every mark it saw, and the runs it computed. */
   record QuietChunk(long end, Map<Long, Map<Long, Long>> marks, List<QuietRun> runs) {}
@@ -168,23 +163,13 @@ final class Maintenance {
    * comparison, and so does a mark another maintainer consumed meanwhile, whose rows may be newer than these.
    */
   long consume(Connection connection, UserContext user, List<QuietRun> runs) throws SQLException {
-    long count = 0;
-    long first = Long.MAX_VALUE;
-    long last = Long.MIN_VALUE;
+    Replacement replacement = new Replacement(connection, user);
     for (QuietRun run : runs) {
-      if (!DirtyMarks.versions(connection, user.buckets(), run.from(), run.to()).equals(run.marks())) {
-        continue;
+      if (DirtyMarks.versions(connection, user.buckets(), run.from(), run.to()).equals(run.marks())) {
+        replacement.run(run.from(), run.to(), run.rows());
       }
-      RollupTable.replace(connection, user.userId(), run.from(), run.to(), run.rows(), user.rules().version());
-      DirtyMarks.delete(connection, user.buckets(), run.from(), run.to());
-      count += run.hours();
-      first = Math.min(first, run.from());
-      last = Math.max(last, run.to());
     }
-    if (count > 0) {
-      TitleDays.refresh(connection, user.userId(), first, last);
-    }
-    return count;
+    return replacement.finish();
   }
 
   /** Recomputes every hour in [from, to) whose category rows are not of the user's current rules. */
@@ -250,24 +235,47 @@ final class Maintenance {
 
   private long recompute(Connection connection, UserContext user, SortedSet<Long> hours) throws SQLException {
     EventReader reader = new EventReader(connection);
-    long count = 0;
-    long first = Long.MAX_VALUE;
-    long last = Long.MIN_VALUE;
+    Replacement replacement = new Replacement(connection, user);
     for (HourRuns.Run run : HourRuns.of(hours)) {
-      List<RollupRow> rows = RangeComputation.compute(reader, user.devices(), user.categories(), run.from(),
-          run.to());
-      RollupTable.replace(connection, user.userId(), run.from(), run.to(), rows, user.rules().version());
-      DirtyMarks.delete(connection, user.buckets(), run.from(), run.to());
-      count += run.hours();
-      first = Math.min(first, run.from());
-      last = Math.max(last, run.to());
+      replacement.run(run.from(), run.to(), RangeComputation.compute(reader, user.devices(), user.categories(),
+          run.from(), run.to()));
     }
-    if (count > 0) {
-      // once for all runs of this pass (they share days), in the same transaction as the hours
-      TitleDays.refresh(connection, user.userId(), first, last);
-    }
-    return count;
+    return replacement.finish();
   }
+
+  /**
+   * Runs of hours replaced in one transaction: each run's rows replaced and its marks deleted; the title days they
+   * share are refreshed once, at the end, in the same transaction.
+   */
+  private static final class Replacement {
+    private final Connection connection;
+    private final UserContext user;
+    private long hours;
+    private long first = Long.MAX_VALUE;
+    private long last = Long.MIN_VALUE;
+
+    Replacement(Connection connection, UserContext user) {
+      this.connection = connection;
+      this.user = user;
+    }
+
+    void run(long from, long to, List<RollupRow> rows) throws SQLException {
+      RollupTable.replace(connection, user.userId(), from, to, rows, user.rules().version());
+      DirtyMarks.delete(connection, user.buckets(), from, to);
+      hours += (to - from) / HourRow.HOUR_US;
+      first = Math.min(first, from);
+      last = Math.max(last, to);
+    }
+
+    /** @return hours replaced */
+    long finish() throws SQLException {
+      if (hours > 0) {
+        TitleDays.refresh(connection, user.userId(), first, last);
+      }
+      return hours;
+    }
+  }
+
 
   private <T> T locked(RollupDatabase.Work<T> work) {
     lock.lock();

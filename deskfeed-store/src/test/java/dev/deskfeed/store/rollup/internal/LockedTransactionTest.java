@@ -2,7 +2,6 @@ package dev.deskfeed.store.rollup.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.deskfeed.core.Bucket;
 import dev.deskfeed.core.Event;
@@ -37,7 +36,7 @@ class LockedTransactionTest {
   @ValueSource(strings = {"sqlite", "postgresql"})
   void aWriteIntoAnHourBeingConsumedWaitsAndStaysMarked(String dialect) throws Exception {
     StoreConfig config = dialect.equals("sqlite") ? StoreConfig.sqlite(directory) : TestDatabases.freshPostgres();
-    try (Store store = Store.open(config); HikariDataSource pool = pool(config)) {
+    try (Store store = Store.open(config); HikariDataSource pool = TestDatabases.smallPool(config)) {
       long user = store.users().create("ada", null).id();
       long bucket = store.buckets().create(user, null, new Bucket("w", "currentwindow", "t", "h", 0, Json.object()))
           .bucket().row();
@@ -73,16 +72,6 @@ class LockedTransactionTest {
     }
   }
 
-  private static HikariDataSource pool(StoreConfig config) {
-    HikariConfig hikari = new HikariConfig();
-    hikari.setJdbcUrl(config.jdbcUrl());
-    hikari.setMaximumPoolSize(2);
-    if (config.isSqlite()) {
-      hikari.addDataSourceProperty("journal_mode", "WAL");
-      hikari.addDataSourceProperty("busy_timeout", "15000");
-    }
-    return new HikariDataSource(hikari);
-  }
 
   private static com.fasterxml.jackson.databind.node.ObjectNode window(String app) {
     return Json.object().put("app", app).put("title", app);

@@ -2,7 +2,6 @@ package dev.deskfeed.store.rollup.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.deskfeed.core.Bucket;
 import dev.deskfeed.core.Event;
@@ -48,7 +47,7 @@ class QuietMaintenanceTest {
   void open(String dialect) {
     config = dialect.equals("sqlite") ? StoreConfig.sqlite(directory) : TestDatabases.freshPostgres();
     store = Store.open(config);
-    pool = pool(config);
+    pool = TestDatabases.smallPool(config);
     long userId = store.users().create("ada", null).id();
     bucket = store.buckets().create(userId, null, new Bucket("w", "currentwindow", "t", "h", 0, Json.object()))
         .bucket().row();
@@ -155,14 +154,4 @@ class QuietMaintenanceTest {
     });
   }
 
-  private static HikariDataSource pool(StoreConfig config) {
-    HikariConfig hikari = new HikariConfig();
-    hikari.setJdbcUrl(config.jdbcUrl());
-    hikari.setMaximumPoolSize(2);
-    if (config.isSqlite()) {
-      hikari.addDataSourceProperty("journal_mode", "WAL");
-      hikari.addDataSourceProperty("busy_timeout", "15000");
-    }
-    return new HikariDataSource(hikari);
-  }
 }
