@@ -59,6 +59,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   private final PendingWrite<Void> stop = new PendingWrite<>(null, false);
   private final List<java.util.function.LongConsumer> bucketDeletions = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final SlowGroups slowGroups = new SlowGroups(System.nanoTime());
   private volatile boolean closed;
   private long counterAfterLastCommit = -1;
   private boolean concurrentCallers;
@@ -233,8 +234,12 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   private void runInTransaction(List<PendingWrite<?>> group) throws SQLException {
     WriteTransaction tx;
     counters.reset();
+    long started = System.nanoTime();
+    long begun;
+    long applied;
     try {
       transactions.begin();
+      begun = System.nanoTime();
       int changes = 0;
       for (PendingWrite<?> pending : group) {
         changes += Math.max(1, pending.op.maxChanges());
@@ -250,12 +255,17 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
       for (PendingWrite<?> pending : group) {
         applyOne(pending, tx);
       }
+      applied = System.nanoTime();
       transactions.commit();
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly();
       counters.rolledBack();
       bounds.rolledBack();
       throw e;
+    }
+    String slow = slowGroups.check(group.size(), started, begun, applied, System.nanoTime());
+    if (slow != null) {
+      LOG.warn(slow);
     }
     bounds.committed();
     counterAfterLastCommit = Math.max(counters.seqLimit(), counterAfterLastCommit);
