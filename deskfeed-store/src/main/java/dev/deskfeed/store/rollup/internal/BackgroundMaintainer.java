@@ -77,7 +77,10 @@ final class BackgroundMaintainer implements RollupMaintainer {
     return done;
   }
 
-  /** The thread's pass over one user: quiet marked hours without the write lock, then any rebuild after a rule change. */
+  /**
+   * The thread's pass over one user: quiet marked hours without the write lock, then any rebuild after a rule
+   * change.
+   */
   private long quietPass(long userId) {
     Maintenance.UserContext user = maintenance.context(userId);
     long done = maintenance.processQuiet(user);

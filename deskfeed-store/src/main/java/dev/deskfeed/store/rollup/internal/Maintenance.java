@@ -276,7 +276,6 @@ final class Maintenance {
     }
   }
 
-
   private <T> T locked(RollupDatabase.Work<T> work) {
     lock.lock();
     try {
