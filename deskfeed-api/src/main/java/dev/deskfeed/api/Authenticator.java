@@ -72,7 +72,7 @@ public final class Authenticator {
     }
     if (now - cached.touched > TOUCH_MICROS) {
       cached.touched = now;
-      store.tokens().touch(token.id(), now);
+      store.tokens().touch(token.id(), now); // not waited for: stored with the writer's next group
     }
     return new Principal(token.userId(), token.deviceId(), token.scope(), token.id());
   }

@@ -2,6 +2,7 @@ package dev.deskfeed.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** API tokens, kept only as hashes. */
 public interface TokenStore {
@@ -16,6 +17,10 @@ public interface TokenStore {
   /** Revokes a token of this user; false when the user has no such token. */
   boolean revoke(long userId, long tokenId);
 
-  /** Records use; callers throttle this, it is a write. */
-  void touch(long tokenId, long usedMicros);
+  /**
+   * Records use without waiting for it: the update joins the store's next group commit, so a request that
+   * authenticates never waits for the database's write lock. Callers throttle this; the future completes once it is
+   * stored (a later time is never overwritten by an earlier one).
+   */
+  CompletableFuture<Void> touch(long tokenId, long usedMicros);
 }

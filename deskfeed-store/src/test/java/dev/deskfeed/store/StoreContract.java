@@ -84,7 +84,7 @@ abstract class StoreContract {
         .containsExactly(device.id(), Scope.INGEST);
     assertThatThrownBy(() -> store.tokens().create(user.id(), null, "bad", Scope.INGEST, "hash-2"))
         .isInstanceOf(IllegalArgumentException.class);
-    store.tokens().touch(ingest.id(), T0);
+    store.tokens().touch(ingest.id(), T0).join();
     assertThat(store.tokens().byHash("hash-1").orElseThrow().lastUsed()).isEqualTo(T0);
     assertThat(store.tokens().revoke(user.id(), ingest.id())).isTrue();
     assertThat(store.tokens().revoke(user.id(), ingest.id())).isFalse();

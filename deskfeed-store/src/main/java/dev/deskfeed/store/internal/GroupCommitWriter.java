@@ -174,7 +174,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     return pending.await();
   }
 
-  private <T> CompletableFuture<T> submitAsync(WriteOp<T> op) {
+  <T> CompletableFuture<T> submitAsync(WriteOp<T> op) {
     if (closed) {
       return CompletableFuture.failedFuture(new StoreException("the store is closed; the write was not accepted"));
     }

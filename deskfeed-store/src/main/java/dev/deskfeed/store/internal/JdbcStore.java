@@ -53,7 +53,7 @@ public final class JdbcStore implements Store {
       this.writer = new GroupCommitWriter(DataSources.writerConnection(config, dialect), dialect);
       this.users = new JdbcUserStore(sql);
       this.devices = new JdbcDeviceStore(sql);
-      this.tokens = new JdbcTokenStore(sql);
+      this.tokens = new JdbcTokenStore(sql, writer);
       JdbcBucketStore bucketStore = new JdbcBucketStore(sql);
       this.buckets = bucketStore;
       writer.onBucketDeleted(bucketStore::forget);

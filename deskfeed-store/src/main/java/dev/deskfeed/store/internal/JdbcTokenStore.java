@@ -6,6 +6,7 @@ import dev.deskfeed.store.Scope;
 import dev.deskfeed.store.TokenStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 final class JdbcTokenStore implements TokenStore {
 
@@ -15,9 +16,11 @@ final class JdbcTokenStore implements TokenStore {
       Rows.nullableLong(rs, rs.findColumn("revoked")));
 
   private final Sql sql;
+  private final GroupCommitWriter writer;
 
-  JdbcTokenStore(Sql sql) {
+  JdbcTokenStore(Sql sql, GroupCommitWriter writer) {
     this.sql = sql;
+    this.writer = writer;
   }
 
   @Override
@@ -49,7 +52,7 @@ final class JdbcTokenStore implements TokenStore {
   }
 
   @Override
-  public void touch(long tokenId, long usedMicros) {
-    sql.update("UPDATE api_tokens SET last_used = ? WHERE id = ?", usedMicros, tokenId);
+  public CompletableFuture<Void> touch(long tokenId, long usedMicros) {
+    return writer.submitAsync(new TouchTokenOp(tokenId, usedMicros));
   }
 }
