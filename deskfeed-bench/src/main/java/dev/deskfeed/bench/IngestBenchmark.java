@@ -315,6 +315,13 @@ public final class IngestBenchmark {
   }
 
   private static LoadPhase.Result print(String label, LoadPhase.Result result, CpuMeter cpu) {
+    LoadPhase.Slowest slowest = result.slowest();
+    if (slowest.micros() >= STALL_MICROS) {
+      System.out.printf(Locale.ROOT, "%s %-8s %-10s stall: one request took %s on connection %d, sent at %s UTC%n",
+          DateTimeFormatter.ofPattern("HH:mm:ss").format(LocalTime.ofInstant(result.started(), ZoneOffset.UTC)),
+          label, result.kind(), millis((int) Math.min(Integer.MAX_VALUE, slowest.micros())), slowest.connection(),
+          DateTimeFormatter.ofPattern("HH:mm:ss.SSS").format(LocalTime.ofInstant(slowest.sent(), ZoneOffset.UTC)));
+    }
     System.out.printf(Locale.ROOT, "%s %-8s %-10s %9s /s  p50 %s  p99 %s  errors %d%s%n",
         DateTimeFormatter.ofPattern("HH:mm:ss").format(
             LocalTime.ofInstant(result.started(), ZoneOffset.UTC)), label, result.kind(),
@@ -326,11 +333,15 @@ public final class IngestBenchmark {
     return result;
   }
 
+  /** A request this slow is reported on its own line with its connection and time, to find it in the server's log. */
+  private static final long STALL_MICROS = 500_000;
+
   private static LoadPhase.Result merged(List<LoadPhase.Result> results) {
     int[] all = results.stream().flatMapToInt(r -> Arrays.stream(r.latenciesMicros())).sorted().toArray();
     return new LoadPhase.Result(results.get(0).kind(), results.get(0).started(),
         results.stream().mapToLong(LoadPhase.Result::ok).sum(), results.stream().mapToLong(LoadPhase.Result::errors).sum(),
-        results.stream().mapToDouble(LoadPhase.Result::seconds).sum(), all);
+        results.stream().mapToDouble(LoadPhase.Result::seconds).sum(), all,
+        results.stream().map(LoadPhase.Result::slowest).reduce(LoadPhase.Slowest.NONE, LoadPhase.Slowest::slower));
   }
 
   private static String latency(LoadPhase.Result result) {

@@ -24,8 +24,22 @@ final class LoadPhase {
   /** One client: a connection and the heartbeat stream it carries. */
   record Client(HttpConnection connection, HeartbeatStream stream) {}
 
+  /**
+   * The slowest counted request of a phase: how long, on which connection (its index in the client list), and when it
+   * was sent, so a stall can be matched with the server's log (which warns of slow requests and slow group commits).
+   */
+  record Slowest(long micros, int connection, Instant sent) {
+
+    static final Slowest NONE = new Slowest(0, -1, Instant.EPOCH);
+
+    Slowest slower(Slowest other) {
+      return other.micros > micros ? other : this;
+    }
+  }
+
   /** What a phase measured. {@code latenciesMicros} holds one entry per counted request, sorted. */
-  record Result(Kind kind, Instant started, long ok, long errors, double seconds, int[] latenciesMicros) {
+  record Result(Kind kind, Instant started, long ok, long errors, double seconds, int[] latenciesMicros,
+      Slowest slowest) {
 
     double perSecond() {
       return ok / seconds;
@@ -51,7 +65,7 @@ final class LoadPhase {
     List<Thread> threads = new ArrayList<>();
     long[] deadline = new long[1];
     for (int i = 0; i < workers.length; i++) {
-      Worker worker = new Worker(clients.get(i), kind);
+      Worker worker = new Worker(clients.get(i), kind, i);
       workers[i] = worker;
       Thread thread = new Thread(() -> {
         ready.countDown();
@@ -76,10 +90,15 @@ final class LoadPhase {
     long ok = 0;
     long errors = 0;
     int total = 0;
+    Slowest slowest = Slowest.NONE;
     for (Worker worker : workers) {
       ok += worker.ok;
       errors += worker.errors;
       total += worker.latencyCount;
+      if (worker.slowestMicros > slowest.micros()) {
+        slowest = new Slowest(worker.slowestMicros, worker.index,
+            started.plusNanos(worker.slowestStartedNanos - start));
+      }
     }
     int[] latencies = new int[total];
     int at = 0;
@@ -88,20 +107,24 @@ final class LoadPhase {
       at += worker.latencyCount;
     }
     Arrays.sort(latencies);
-    return new Result(kind, started, ok, errors, seconds, latencies);
+    return new Result(kind, started, ok, errors, seconds, latencies, slowest);
   }
 
   private static final class Worker {
     final Client client;
     final Kind kind;
+    final int index;
     long ok;
     long errors;
     int[] latencies = new int[1 << 14];
     int latencyCount;
+    long slowestMicros;
+    long slowestStartedNanos;
 
-    Worker(Client client, Kind kind) {
+    Worker(Client client, Kind kind, int index) {
       this.client = client;
       this.kind = kind;
+      this.index = index;
     }
 
     void loop(long deadline) {
@@ -146,7 +169,12 @@ final class LoadPhase {
         if (latencyCount == latencies.length) {
           latencies = Arrays.copyOf(latencies, latencies.length * 2);
         }
-        latencies[latencyCount++] = (int) Math.min(Integer.MAX_VALUE, (finished - started) / 1_000);
+        long micros = (finished - started) / 1_000;
+        latencies[latencyCount++] = (int) Math.min(Integer.MAX_VALUE, micros);
+        if (micros > slowestMicros) {
+          slowestMicros = micros;
+          slowestStartedNanos = started;
+        }
       }
     }
   }

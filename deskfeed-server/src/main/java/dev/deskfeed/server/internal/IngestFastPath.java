@@ -17,6 +17,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the routes whose answer waits for a commit (heartbeats and event batches of both APIs) on Jetty's own
@@ -34,6 +36,7 @@ import org.eclipse.jetty.util.Fields;
  */
 public final class IngestFastPath extends Handler.Wrapper {
 
+  private static final Logger LOG = LoggerFactory.getLogger(IngestFastPath.class);
   private static final String NOOP_PATH = "/_bench/noop";
   private static final byte[] NOOP_ANSWER = "{\"results\":[]}".getBytes(StandardCharsets.US_ASCII);
 
@@ -41,6 +44,7 @@ public final class IngestFastPath extends Handler.Wrapper {
   private final ApiGateway activityWatch;
   private final Metrics metrics;
   private final boolean benchNoop;
+  private final SlowAnswers slowAnswers = new SlowAnswers(System.nanoTime());
 
   public IngestFastPath(ApiGateway nativeApi, ApiGateway activityWatch, Metrics metrics, boolean benchNoop) {
     this.nativeApi = nativeApi;
@@ -95,6 +99,10 @@ public final class IngestFastPath extends Handler.Wrapper {
     fields.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
     response.write(true, ByteBuffer.wrap(answer.body()), callback);
     metrics.record(path, "POST", answer.status(), started);
+    String slow = slowAnswers.check("POST", path, answer.status(), started, System.nanoTime());
+    if (slow != null) {
+      LOG.warn(slow);
+    }
   }
 
   private static Map<String, List<String>> query(Request request) {
