@@ -1,11 +1,13 @@
 package dev.deskfeed.server.internal;
 
+import dev.deskfeed.core.WarningThrottle;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Warns when a write request took long from the moment its handler received it to its answer (waiting for its group
- * to commit, the commit itself, handing the answer back). With the writer's own warning about slow group commits this
+ * to commit, the commit itself, handing the answer back; and, before the write is handed over, authenticating,
+which once waited for SQLite's write lock here). With the writer's own warning about slow group commits this
  * places a stall that a client saw: inside the commit, between receipt and answer but outside the commit (queueing,
  * the hand-over threads), or, when neither warned, before the handler or after the answer was written (sockets,
  * Jetty, the client). At most one warning per interval, with a count of the others. Safe for concurrent callers.
@@ -15,11 +17,10 @@ final class SlowAnswers {
   static final long SLOW_NANOS = TimeUnit.SECONDS.toNanos(1);
   static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  private long lastWarned;
-  private long suppressed;
+  private final WarningThrottle throttle;
 
   SlowAnswers(long now) {
-    lastWarned = now - INTERVAL_NANOS;
+    throttle = new WarningThrottle(INTERVAL_NANOS, now);
   }
 
   /**
@@ -32,19 +33,14 @@ final class SlowAnswers {
     if (took < SLOW_NANOS) {
       return null;
     }
-    synchronized (this) {
-      if (answered - lastWarned < INTERVAL_NANOS) {
-        suppressed++;
-        return null;
-      }
-      String warning = String.format("%s %s took %d ms from receipt (at %s) to its answer (%d)%s. A slow group commit"
-          + " logged at the same time says the database was slow; without one the time went to waiting for the"
-          + " writer or to the threads that hand the answer back (a machine short of CPU)", method, path,
-          TimeUnit.NANOSECONDS.toMillis(took), Instant.now().minusNanos(took), status,
-          suppressed == 0 ? "" : " (" + suppressed + " more slow answers since the last warning)");
-      lastWarned = answered;
-      suppressed = 0;
-      return warning;
+    long heldBack = throttle.admit(answered);
+    if (heldBack < 0) {
+      return null;
     }
+    return String.format("%s %s took %d ms from receipt (at %s) to its answer (%d)%s. A slow group commit logged at"
+        + " the same time says the database was slow; without one the time went to authenticating, waiting for the"
+        + " writer or the threads that hand the answer back (a machine short of CPU)", method, path,
+        TimeUnit.NANOSECONDS.toMillis(took), Instant.now().minusNanos(took), status,
+        heldBack == 0 ? "" : " (" + heldBack + " more slow answers since the last warning)");
   }
 }

@@ -1,5 +1,6 @@
 package dev.deskfeed.store.internal;
 
+import dev.deskfeed.core.WarningThrottle;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,11 +15,10 @@ final class SlowGroups {
   static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  private long lastWarned;
-  private long suppressed;
+  private final WarningThrottle throttle;
 
   SlowGroups(long now) {
-    lastWarned = now - INTERVAL_NANOS;
+    throttle = new WarningThrottle(INTERVAL_NANOS, now);
   }
 
   /**
@@ -30,18 +30,15 @@ final class SlowGroups {
     if (committed - started < SLOW_NANOS) {
       return null;
     }
-    if (committed - lastWarned < INTERVAL_NANOS) {
-      suppressed++;
+    long heldBack = throttle.admit(committed);
+    if (heldBack < 0) {
       return null;
     }
-    String warning = String.format("a group commit of %d writes took %d ms: %d ms waiting for the write lock, %d ms "
+    return String.format("a group commit of %d writes took %d ms: %d ms waiting for the write lock, %d ms "
         + "of statements, %d ms committing%s; its callers waited as long. A long commit means a slow or busy disk "
         + "(or a checkpoint inside the commit), a long lock wait another writer on this database", writes,
         millis(committed - started), millis(lockTaken - started), millis(applied - lockTaken),
-        millis(committed - applied), suppressed == 0 ? "" : " (" + suppressed + " more slow groups since the last)");
-    lastWarned = committed;
-    suppressed = 0;
-    return warning;
+        millis(committed - applied), heldBack == 0 ? "" : " (" + heldBack + " more slow groups since the last)");
   }
 
   private static long millis(long nanos) {
