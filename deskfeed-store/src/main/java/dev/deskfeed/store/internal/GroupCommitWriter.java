@@ -242,15 +242,19 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
       begun = System.nanoTime();
       int changes = 0;
       for (PendingWrite<?> pending : group) {
-        changes += Math.max(1, pending.op.maxChanges());
+        changes += pending.op.maxChanges();
       }
+      // Taken even when zero (a group of token touches): the counter row's value is what tells a stale cache, and
+      // no seq is wasted on a group that changes no event.
       long before = counters.reserveSeqs(changes);
       if (before != counterAfterLastCommit) {
         // Someone else (another process, or a rolled-back attempt) moved the counter: our cache may be stale.
         lastEvents.clear();
         bounds.clear();
       }
-      // The first seq of this transaction's block is unique to it: the version of every dirty mark it sets.
+      // The first seq of this transaction's block is unique to it: the version of every dirty mark it sets. (With
+      // an empty block it is the first seq the transaction would take; only ops that change events set marks, and
+      // they take seqs.)
       tx = new WriteTransaction(connection, statements, lastEvents, counters, bounds, before + 1);
       for (PendingWrite<?> pending : group) {
         applyOne(pending, tx);

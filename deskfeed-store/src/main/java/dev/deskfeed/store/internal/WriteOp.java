@@ -10,7 +10,10 @@ import java.sql.SQLException;
  */
 interface WriteOp<T> {
 
-  /** Upper bound of change-log seqs this op takes (a block is reserved up front; unused ones become gaps). */
+  /**
+   * Upper bound of change-log seqs this op takes (a block is reserved up front; unused ones become gaps); 0 for an op
+   * that changes no event. An op that takes more gets them from the counter as it goes.
+   */
   int maxChanges();
 
   T apply(WriteTransaction tx) throws SQLException;
