@@ -1,27 +1,37 @@
 package dev.deskfeed.core;
 
 /**
- * Lets a repeated warning out at most once per interval and counts the ones held back, so the next one can say how
- * many there were: a log that stays readable when something is slow thousands of times a minute. Safe for concurrent
- * callers.
+ * Decides when something that took long is worth a warning: only past a threshold, at most once per interval, counting
+ * the ones held back so the next warning can say how many there were; a log that stays readable when something is
+ * slow thousands of times a minute. Safe for concurrent callers.
  */
 public final class WarningThrottle {
 
+  private final long slowNanos;
   private final long intervalNanos;
   private long lastWarned;
   private long heldBack;
 
-  /** @param now a {@code System.nanoTime()} reading; the first warning after it goes out */
-  public WarningThrottle(long intervalNanos, long now) {
+  /**
+   * @param slowNanos what takes at least this long is slow
+   * @param now a {@code System.nanoTime()} reading; the first warning after it goes out
+   */
+  public WarningThrottle(long slowNanos, long intervalNanos, long now) {
+    this.slowNanos = slowNanos;
     this.intervalNanos = intervalNanos;
     this.lastWarned = now - intervalNanos;
   }
 
   /**
-   * Whether a warning at {@code now} may go out: -1 when not (it is counted), otherwise how many were held back since
-   * the last one that went out.
+   * Whether something that took {@code tookNanos}, ending at {@code now}, gets a warning: -1 when it was quick or a
+   * warning went out less than an interval ago (then it is counted), otherwise how many slow ones were held back since
+   * the last warning.
    */
-  public synchronized long admit(long now) {
+  public long admit(long tookNanos, long now) {
+    return tookNanos < slowNanos ? -1 : admitSlow(now);
+  }
+
+  private synchronized long admitSlow(long now) {
     if (now - lastWarned < intervalNanos) {
       heldBack++;
       return -1;

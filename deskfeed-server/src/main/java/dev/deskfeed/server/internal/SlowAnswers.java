@@ -20,7 +20,7 @@ final class SlowAnswers {
   private final WarningThrottle throttle;
 
   SlowAnswers(long now) {
-    throttle = new WarningThrottle(INTERVAL_NANOS, now);
+    throttle = new WarningThrottle(SLOW_NANOS, INTERVAL_NANOS, now);
   }
 
   /**
@@ -30,10 +30,7 @@ final class SlowAnswers {
    */
   String check(String method, String path, int status, long received, long answered) {
     long took = answered - received;
-    if (took < SLOW_NANOS) {
-      return null;
-    }
-    long heldBack = throttle.admit(answered);
+    long heldBack = throttle.admit(took, answered);
     if (heldBack < 0) {
       return null;
     }

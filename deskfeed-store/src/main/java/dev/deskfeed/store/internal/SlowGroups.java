@@ -18,7 +18,7 @@ final class SlowGroups {
   private final WarningThrottle throttle;
 
   SlowGroups(long now) {
-    throttle = new WarningThrottle(INTERVAL_NANOS, now);
+    throttle = new WarningThrottle(SLOW_NANOS, INTERVAL_NANOS, now);
   }
 
   /**
@@ -27,10 +27,7 @@ final class SlowGroups {
    * @return the warning to log, or null when the group was quick or a warning went out less than an interval ago
    */
   String check(int writes, long started, long lockTaken, long applied, long committed) {
-    if (committed - started < SLOW_NANOS) {
-      return null;
-    }
-    long heldBack = throttle.admit(committed);
+    long heldBack = throttle.admit(committed - started, committed);
     if (heldBack < 0) {
       return null;
     }
