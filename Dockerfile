@@ -1,4 +1,6 @@
 # Deskfeed server image. Build the jar first (./deskfeed --version builds it), then: docker build -t deskfeed .
+# Run with --ulimit nice=25 to let the store's writer thread take nice -5 (--writer-nice; the limit is 20 minus the
+# lowest nice allowed); without it the server runs the same, with that thread at the process's priority.
 FROM eclipse-temurin:17-jre
 RUN useradd --system --home /data deskfeed && mkdir -p /data && chown deskfeed /data
 COPY deskfeed-app/target/deskfeed.jar /opt/deskfeed/deskfeed.jar

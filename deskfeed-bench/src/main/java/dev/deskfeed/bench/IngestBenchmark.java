@@ -39,7 +39,7 @@ public final class IngestBenchmark {
   /** Everything measured with one durability mode at one load. */
   record ModeResult(boolean fullSync, int connections, int devices, List<LoadPhase.Result> noop,
       List<LoadPhase.Result> heartbeats, JdbcCeiling.Result jdbc, HeartbeatStream.Verification check, long errors,
-      CpuMeter noopCpu, CpuMeter cpu, double seconds) {
+      CpuMeter noopCpu, CpuMeter cpu, double seconds, String writerNice) {
 
     double noopRate() {
       return Medians.median(noop.stream().map(LoadPhase.Result::perSecond).toList());
@@ -150,6 +150,7 @@ public final class IngestBenchmark {
     List<LoadPhase.Result> heartbeats = new ArrayList<>();
     CpuMeter cpu;
     CpuMeter noopCpu;
+    String writerNice;
     try (ServerProcess server = ServerProcess.start(jar, data, jvmExtra, serverArgs)) {
       System.out.println("server pid " + server.pid() + ": " + String.join(" ", server.command));
       cpu = new CpuMeter(server);
@@ -165,6 +166,7 @@ public final class IngestBenchmark {
         noop.add(measuredPhase("round " + round, server, noopCpu, clients, LoadPhase.Kind.NOOP, seconds));
         heartbeats.add(measuredPhase("round " + round, server, cpu, clients, LoadPhase.Kind.HEARTBEATS, seconds));
       }
+      writerNice = server.writerNice();
       clients.forEach(client -> client.connection().close());
     }
     HeartbeatStream.Verification check = BenchData.verify(data, streams);
@@ -182,7 +184,7 @@ public final class IngestBenchmark {
       deleteTree(work);
     }
     return new ModeResult(fullSync, connections, devices, noop, heartbeats, jdbc, check, errors + unexpected, noopCpu,
-        cpu, rounds * seconds);
+        cpu, rounds * seconds, writerNice);
   }
 
   /**
@@ -245,7 +247,9 @@ public final class IngestBenchmark {
         + "alternate, %s s each, %s rounds after %s s warm-ups (then more, "
         + "in 5 s phases of both kinds, until the JIT compilers take under 5 %% of the server's CPU in a heartbeat "
         + "phase, at most %s s); figures are medians of the rounds (each round listed). Each column has its own "
-        + "server and data directory. The database ceiling is raw sqlite-jdbc inserting event rows into a "
+        + "server and data directory. The server asks for nice -5 for its group-commit writer thread (its default "
+        + "`--writer-nice`; `DESKFEED_WRITER_NICE=0` in the benchmark's environment turns it off), which it gets only "
+        + "with the privilege for it; the table says what the thread had. The database ceiling is raw sqlite-jdbc inserting event rows into a "
         + "store-created file (same schema and indexes, same pragmas), %s s per round.%n%n",
         ServerProcess.describe(options.getOrDefault("jar-label", options.get("jar")), List.of(), List.of()),
         results.isEmpty() ? WATCHERS_PER_DEVICE : results.get(0).connections() / results.get(0).devices(),
@@ -281,6 +285,7 @@ public final class IngestBenchmark {
         "%.0f / %.0f", r.noopCpu().server * 1e6 / r.noopCount(), r.cpu().server * 1e6 / r.heartbeatCount()));
     row(md, results, "server CPU per heartbeat by thread, µs", r -> r.cpu().perRequestByThread(r.heartbeatCount()));
     row(md, results, "server CPU per no-op by thread, µs", r -> r.noopCpu().perRequestByThread(r.noopCount()));
+    row(md, results, "nice value of the server's writer thread (other threads: 0)", ModeResult::writerNice);
     row(md, results, "target ≥ " + fmt(TARGET_PER_SECOND) + " heartbeats/s",
         r -> r.heartbeatRate() >= TARGET_PER_SECOND ? "met" : "**missed**");
     row(md, results, "target ≥ " + percent(TARGET_SHARE_OF_CEILING) + " of the HTTP ceiling",

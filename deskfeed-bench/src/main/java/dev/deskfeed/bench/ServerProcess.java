@@ -139,6 +139,25 @@ final class ServerProcess implements AutoCloseable {
     return byThread;
   }
 
+  /**
+   * The nice value of the server's group-commit writer thread, from /proc, or "unknown": the server asks for a higher
+   * priority for it ({@code --writer-nice}) and gets it only with the privilege, so the table says which it was.
+   */
+  String writerNice() {
+    Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+    try (Stream<Path> threads = Files.list(tasks)) {
+      for (Path task : threads.toList()) {
+        if (Files.readString(task.resolve("comm")).trim().equals("deskfeed-writer")) {
+          String stat = Files.readString(task.resolve("stat"));
+          return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]; // field 19, nice
+        }
+      }
+    } catch (IOException | RuntimeException noProc) {
+      // not Linux, or the thread is gone
+    }
+    return "unknown";
+  }
+
   private static String kind(String threadName) {
     if (threadName.startsWith("JettyServerThre") || threadName.startsWith("qtp")) {
       return "Jetty request threads";

@@ -17,14 +17,20 @@ import java.util.Objects;
  *     connection pool (one connection is kept and reused, more are opened only while several threads read at
  *     once), and no migration tool loaded when the schema is already current. Same data, same durability; the
  *     server keeps its pool.
+ * @param writerNice the nice value (Linux, -20 to 19) the group-commit writer thread asks for, or 0 to leave it at the
+ *     process's. Every acknowledged write waits for that one thread, so a server gives it a slightly higher priority
+ *     than its request threads ({@link #SERVER_WRITER_NICE}); without the privilege for it (root, CAP_SYS_NICE,
+ *     systemd's LimitNICE=) the writer keeps the process's priority and the log says so once.
  */
 public record StoreConfig(String jdbcUrl, String user, String password, boolean durableSync, int sqliteCacheKib,
-    boolean smallFootprint) {
+    boolean smallFootprint, int writerNice) {
 
   public static final int DEFAULT_SQLITE_CACHE_KIB = 16_000;
+  /** What {@code deskfeed server} and {@code deskfeed up} ask for (docs/benchmarks.md, ingest, sixth round). */
+  public static final int SERVER_WRITER_NICE = -5;
 
   public StoreConfig(String jdbcUrl, String user, String password, boolean durableSync) {
-    this(jdbcUrl, user, password, durableSync, DEFAULT_SQLITE_CACHE_KIB, false);
+    this(jdbcUrl, user, password, durableSync, DEFAULT_SQLITE_CACHE_KIB, false, 0);
   }
 
   public StoreConfig {
@@ -32,6 +38,9 @@ public record StoreConfig(String jdbcUrl, String user, String password, boolean 
     if (!jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException(
           "unsupported database URL '" + jdbcUrl + "': use jdbc:postgresql://HOST/DB or --data DIR for SQLite");
+    }
+    if (writerNice < -20 || writerNice > 19) {
+      throw new IllegalArgumentException("the writer's nice value must be between -20 and 19, got " + writerNice);
     }
   }
 
@@ -44,16 +53,20 @@ public record StoreConfig(String jdbcUrl, String user, String password, boolean 
   }
 
   public StoreConfig withDurableSync(boolean durable) {
-    return new StoreConfig(jdbcUrl, user, password, durable, sqliteCacheKib, smallFootprint);
+    return new StoreConfig(jdbcUrl, user, password, durable, sqliteCacheKib, smallFootprint, writerNice);
   }
 
   public StoreConfig withSqliteCacheKib(int kib) {
-    return new StoreConfig(jdbcUrl, user, password, durableSync, kib, smallFootprint);
+    return new StoreConfig(jdbcUrl, user, password, durableSync, kib, smallFootprint, writerNice);
   }
 
   /** The agent's settings: see {@code smallFootprint}. */
   public StoreConfig withSmallFootprint() {
-    return new StoreConfig(jdbcUrl, user, password, durableSync, sqliteCacheKib, true);
+    return new StoreConfig(jdbcUrl, user, password, durableSync, sqliteCacheKib, true, writerNice);
+  }
+
+  public StoreConfig withWriterNice(int nice) {
+    return new StoreConfig(jdbcUrl, user, password, durableSync, sqliteCacheKib, smallFootprint, nice);
   }
 
   public boolean isSqlite() {

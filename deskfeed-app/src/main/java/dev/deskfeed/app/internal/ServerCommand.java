@@ -14,6 +14,9 @@ final class ServerCommand implements Callable<Integer> {
   @Mixin
   StoreOptions store = new StoreOptions();
 
+  @Mixin
+  WriterNiceOption writer = new WriterNiceOption();
+
   @Option(names = "--port", description = "HTTP port (default: 8420, or 5666 with --testing).")
   Integer port;
 
@@ -35,6 +38,6 @@ final class ServerCommand implements Callable<Integer> {
     if (threads != null) {
       config = config.withMaxThreads(threads);
     }
-    return ServerRunner.run(store, config, System.out);
+    return ServerRunner.run(store, writer, config, System.out);
   }
 }

@@ -24,17 +24,18 @@ final class ServerRunner {
 
   private ServerRunner() {}
 
-  static int run(StoreOptions storeOptions, ServerConfig config, PrintStream out) throws InterruptedException {
-    return run(storeOptions, config, out, false);
+  static int run(StoreOptions storeOptions, WriterNiceOption writer, ServerConfig config, PrintStream out)
+      throws InterruptedException {
+    return run(storeOptions, writer, config, out, false);
   }
 
   /**
    * @param withCapture also record this computer's activity into the server's own store ({@code deskfeed up}): the
    *     agent runs embedded, writing straight to the store with no HTTP hop and no sync
    */
-  static int run(StoreOptions storeOptions, ServerConfig config, PrintStream out, boolean withCapture)
-      throws InterruptedException {
-    Store store = storeOptions.open();
+  static int run(StoreOptions storeOptions, WriterNiceOption writer, ServerConfig config, PrintStream out,
+      boolean withCapture) throws InterruptedException {
+    Store store = storeOptions.open(writer.writerNice);
     DeskfeedServer server;
     try {
       server = new DeskfeedServer(store, config).start();

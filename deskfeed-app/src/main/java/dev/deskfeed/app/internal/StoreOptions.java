@@ -22,10 +22,15 @@ final class StoreOptions {
   String sqliteSync;
 
   Store open() {
+    return open(0);
+  }
+
+  /** @param writerNice see {@link StoreConfig#writerNice()}: the server asks for a higher writer priority */
+  Store open(int writerNice) {
     StoreConfig config = db != null && !db.isBlank() ? StoreConfig.url(db) : StoreConfig.sqlite(data);
     if (!sqliteSync.equalsIgnoreCase("full") && !sqliteSync.equalsIgnoreCase("normal")) {
       throw new IllegalArgumentException("--sqlite-sync must be full or normal, not '" + sqliteSync + "'");
     }
-    return Store.open(config.withDurableSync(sqliteSync.equalsIgnoreCase("full")));
+    return Store.open(config.withDurableSync(sqliteSync.equalsIgnoreCase("full")).withWriterNice(writerNice));
   }
 }

@@ -17,11 +17,14 @@ final class UpCommand implements Callable<Integer> {
   @Mixin
   StoreOptions store = new StoreOptions();
 
+  @Mixin
+  WriterNiceOption writer = new WriterNiceOption();
+
   @Option(names = "--port", defaultValue = "8420", description = "HTTP port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Override
   public Integer call() throws Exception {
-    return ServerRunner.run(store, ServerConfig.defaults().withPort(port), System.out, true);
+    return ServerRunner.run(store, writer, ServerConfig.defaults().withPort(port), System.out, true);
   }
 }

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When a group's transaction fails it is rolled back and each of its writes is retried alone, so a write that
  * cannot succeed fails only its own caller.
+ *
+ * <p>The thread may run at a higher priority than the rest of the process ({@code writerNice}): under load it is
+ * the one thread every acknowledgement waits for, and when it had to queue for a CPU behind request threads,
+ * whose work only adds to its queue, every caller waited with it.
  */
 final class GroupCommitWriter implements EventWriter, AutoCloseable {
 
@@ -64,7 +68,10 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   private long counterAfterLastCommit = -1;
   private boolean concurrentCallers;
 
-  GroupCommitWriter(Connection connection, Dialect dialect) {
+  /**
+   * @param writerNice the nice value the writer thread asks for (0: the process's); see {@link ThreadNice}
+   */
+  GroupCommitWriter(Connection connection, Dialect dialect, int writerNice) {
     this.connection = connection;
     this.dialect = dialect;
     this.counters = new Counters(connection);
@@ -74,7 +81,12 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("cannot prepare the writer connection: " + e.getMessage(), e);
     }
-    this.thread = new Thread(this::run, "deskfeed-writer");
+    this.thread = new Thread(() -> {
+      if (writerNice != 0) {
+        prioritize(writerNice);
+      }
+      run();
+    }, "deskfeed-writer");
     this.thread.setDaemon(true);
     this.thread.start();
   }
@@ -181,6 +193,16 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     PendingWrite<T> pending = new PendingWrite<>(op, true);
     queue.add(pending);
     return pending.future();
+  }
+
+  private static void prioritize(int nice) {
+    ThreadNice.Outcome outcome = ThreadNice.setForCurrentThread(nice);
+    if (outcome.applied()) {
+      LOG.debug("the writer thread runs at nice {}", nice);
+    } else {
+      LOG.info("the writer thread keeps the process's priority: {}. Under heavy ingest, acknowledgements may then "
+          + "wait for a CPU behind request threads.", outcome.reason());
+    }
   }
 
   private void run() {

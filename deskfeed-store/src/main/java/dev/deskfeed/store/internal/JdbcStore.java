@@ -50,7 +50,7 @@ public final class JdbcStore implements Store {
       Migrations.migrate(opened, dialect, config.smallFootprint());
       this.readers = opened;
       Sql sql = new Sql(readers);
-      this.writer = new GroupCommitWriter(DataSources.writerConnection(config, dialect), dialect);
+      this.writer = new GroupCommitWriter(DataSources.writerConnection(config, dialect), dialect, config.writerNice());
       this.users = new JdbcUserStore(sql);
       this.devices = new JdbcDeviceStore(sql);
       this.tokens = new JdbcTokenStore(sql, writer);
