@@ -120,21 +120,9 @@ final class ServerProcess implements AutoCloseable {
    */
   Map<Long, ThreadCpu> threadCpuSeconds() {
     Map<Long, ThreadCpu> byThread = new HashMap<>();
-    Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
-    try (Stream<Path> threads = Files.list(tasks)) {
-      for (Path task : threads.toList()) {
-        try {
-          String name = kind(Files.readString(task.resolve("comm")).trim());
-          String stat = Files.readString(task.resolve("stat"));
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-          byThread.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(name, seconds));
-        } catch (IOException | RuntimeException threadEnded) {
-          // the thread ended while we looked
-        }
-      }
-    } catch (IOException | RuntimeException noProc) {
-      // not Linux: no breakdown
+    for (Task task : tasks()) {
+      double seconds = (Long.parseLong(task.stat[11]) + Long.parseLong(task.stat[12])) / 100.0;
+      byThread.put(task.id, new ThreadCpu(kind(task.name), seconds));
     }
     return byThread;
   }
@@ -144,18 +132,37 @@ final class ServerProcess implements AutoCloseable {
    * priority for it ({@code --writer-nice}) and gets it only with the privilege, so the table says which it was.
    */
   String writerNice() {
-    Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
-    try (Stream<Path> threads = Files.list(tasks)) {
+    for (Task task : tasks()) {
+      if (task.name.equals("deskfeed-writer")) {
+        return task.stat[16]; // field 19, nice
+      }
+    }
+    return "unknown";
+  }
+
+  /** A live server thread: its id, name (as the kernel keeps it) and the fields of its stat line after the name. */
+  private record Task(long id, String name, String[] stat) {}
+
+  /** The server's live threads from /proc/PID/task; none where there is no /proc. */
+  private List<Task> tasks() {
+    List<Task> tasks = new ArrayList<>();
+    Path root = Path.of("/proc", Long.toString(process.pid()), "task");
+    try (Stream<Path> threads = Files.list(root)) {
       for (Path task : threads.toList()) {
-        if (Files.readString(task.resolve("comm")).trim().equals("deskfeed-writer")) {
+        try {
+          String name = Files.readString(task.resolve("comm")).trim();
           String stat = Files.readString(task.resolve("stat"));
-          return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]; // field 19, nice
+          // fields from the state on (field 3), after the name, which may hold spaces
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          tasks.add(new Task(Long.parseLong(task.getFileName().toString()), name, fields));
+        } catch (IOException | RuntimeException threadEnded) {
+          // the thread ended while we looked
         }
       }
     } catch (IOException | RuntimeException noProc) {
-      // not Linux, or the thread is gone
+      // not Linux: nothing to list
     }
-    return "unknown";
+    return tasks;
   }
 
   private static String kind(String threadName) {

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Warns when a write request took long from the moment its handler received it to its answer (waiting for its group
  * to commit, the commit itself, handing the answer back; and, before the write is handed over, authenticating,
-which once waited for SQLite's write lock here). With the writer's own warning about slow group commits this
+ * which once waited for SQLite's write lock here). With the writer's own warning about slow group commits this
  * places a stall that a client saw: inside the commit, between receipt and answer but outside the commit (queueing,
  * the hand-over threads), or, when neither warned, before the handler or after the answer was written (sockets,
  * Jetty, the client). At most one warning per interval, with a count of the others. Safe for concurrent callers.
