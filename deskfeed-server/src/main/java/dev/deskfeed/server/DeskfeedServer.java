@@ -11,9 +11,13 @@ import dev.deskfeed.api.activitywatch.AwServerInfo;
 import dev.deskfeed.core.Version;
 import dev.deskfeed.store.Scope;
 import dev.deskfeed.store.User;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 import dev.deskfeed.server.internal.ApiBridge;
@@ -84,7 +88,7 @@ public final class DeskfeedServer {
         BrowserPolicy.activityWatch(isLoopback(config.bind())));
     ApiBridge awBridge = new ApiBridge(awGateway);
     IngestFastPath fastPath = new IngestFastPath(nativeGateway, awGateway, metrics, config.benchNoop());
-    imports = new ImportUploads(store, authenticator);
+    imports = new ImportUploads(store, authenticator, uploadDirectory());
     presence = new PresenceService(store, authenticator, config.presence(), config.maxBodyBytes(), activeHours)
         .start();
     app = Javalin.create(javalin -> {
@@ -133,6 +137,7 @@ public final class DeskfeedServer {
       app.start();
     } catch (RuntimeException e) {
       presence.stop();
+      imports.close();
       throw e;
     }
     LOG.info("Deskfeed listening on http://{}:{}", config.bind(), app.port());
@@ -170,6 +175,20 @@ public final class DeskfeedServer {
       return InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {
       return "localhost";
+    }
+  }
+
+  /** Where uploaded imports wait for their turn, a directory of this server's own; empty when none is waiting. */
+  public Path importUploadDirectory() {
+    return imports.directory();
+  }
+
+  private static Path uploadDirectory() {
+    try {
+      return Files.createTempDirectory("deskfeed-uploads-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a directory for uploaded imports in "
+          + System.getProperty("java.io.tmpdir") + " (set -Djava.io.tmpdir to a writable one): " + e.getMessage(), e);
     }
   }
 

@@ -8,7 +8,14 @@ import dev.deskfeed.store.StoredBucket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +48,12 @@ class ImportUploadTest {
   }
 
   JsonNode upload() throws Exception {
-    HttpResponse<String> accepted = server.http.send(HttpRequest.newBuilder(
-            URI.create(server.url("/api/v1/imports?kind=activitywatch")))
-        .header("Authorization", "Bearer " + server.adminToken)
-        .POST(HttpRequest.BodyPublishers.ofString(EXPORT)).build(), HttpResponse.BodyHandlers.ofString());
+    return upload(EXPORT);
+  }
+
+  /** Uploads an ActivityWatch export and waits for its import to end. */
+  JsonNode upload(String export) throws Exception {
+    HttpResponse<String> accepted = send("activitywatch", export);
     assertThat(accepted.statusCode()).isEqualTo(202);
     long id = Json.parse(accepted.body()).get("id").asLong();
     for (int attempt = 0; attempt < 100; attempt++) {
@@ -69,6 +78,71 @@ class ImportUploadTest {
     assertThat(second.get("unchanged").asLong()).isEqualTo(2);
     StoredBucket bucket = server.store.buckets().byId(server.user.id(), "aw-watcher-window_old").orElseThrow();
     assertThat(server.store.events().count(bucket.row(), null, null)).isEqualTo(2);
+  }
+
+  HttpResponse<String> send(String kind, String body) throws Exception {
+    return server.http.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/imports?kind=" + kind)))
+        .header("Authorization", "Bearer " + server.adminToken)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  List<Path> uploadsWaiting() throws Exception {
+    try (Stream<Path> files = Files.list(server.server.importUploadDirectory())) {
+      return files.toList();
+    }
+  }
+
+  @Test
+  void anUploadIsDeletedWhenItsImportEndsOrFails() throws Exception {
+    assertThat(upload().get("state").asText()).isEqualTo("done");
+    assertThat(uploadsWaiting()).isEmpty();
+    JsonNode failed = upload("{\"buckets\": [not json");
+    assertThat(failed.get("state").asText()).isEqualTo("failed");
+    assertThat(uploadsWaiting()).isEmpty();
+  }
+
+  @Test
+  void aRefusedUploadLeavesNoFile() throws Exception {
+    HttpResponse<String> unknown = send("rescuetime", EXPORT);
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    HttpResponse<String> path = send("..%2F..%2Fetc", EXPORT);
+    assertThat(path.statusCode()).isEqualTo(400);
+    assertThat(path.body()).contains("invalid_kind");
+    assertThat(uploadsWaiting()).isEmpty();
+  }
+
+  @Test
+  void anUploadCutOffMidwayIsDeleted() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/v1/imports?kind=activitywatch HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Authorization: Bearer " + server.adminToken + "\r\nContent-Length: 1000000\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.write(EXPORT.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      awaitUploads(waiting -> !waiting.isEmpty()); // the server has started writing it
+    } // the client goes away with most of its declared body unsent
+    awaitUploads(List::isEmpty);
+  }
+
+  @Test
+  void stoppingTheServerRemovesItsUploadDirectory() throws Exception {
+    Path directory = server.server.importUploadDirectory();
+    assertThat(directory).isDirectory();
+    assertThat(send("activitywatch", EXPORT).statusCode()).isEqualTo(202);
+    assertThat(send("activitywatch", EXPORT).statusCode()).isEqualTo(202);
+    server.server.stop();
+    assertThat(directory).doesNotExist();
+  }
+
+  void awaitUploads(Predicate<List<Path>> condition) throws Exception {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      if (condition.test(uploadsWaiting())) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the upload directory still holds " + uploadsWaiting() + " after 5 s");
   }
 
   @Test

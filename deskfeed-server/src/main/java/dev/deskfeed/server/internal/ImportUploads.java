@@ -26,7 +26,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports uploaded through the API ({@code POST /api/v1/imports?kind=tockler|activitywatch|deskmeter}): the body
@@ -34,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * at a time, and followed with {@code GET /api/v1/imports/{id}}, which reports counts while it runs.
  */
 public final class ImportUploads {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImportUploads.class);
 
   private final Store store;
   private final Authenticator authenticator;
@@ -45,27 +51,43 @@ public final class ImportUploads {
   private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
 
-  public ImportUploads(Store store, Authenticator authenticator) {
+  private final Path directory;
+
+  /**
+   * @param directory where uploads wait for their import, one file each, deleted when its import ends or fails or
+   *     when the upload does not arrive whole; {@link #close()} empties it and deletes it
+   */
+  public ImportUploads(Store store, Authenticator authenticator, Path directory) {
     this.store = store;
     this.authenticator = authenticator;
+    this.directory = directory;
+  }
+
+  /** Where uploads wait for their import; empty when none is waiting or running. */
+  public Path directory() {
+    return directory;
   }
 
   public void upload(Context ctx) {
     try {
       Principal principal = principal(ctx);
-      String kind = ctx.queryParam("kind");
-      if (kind == null) {
-        throw ApiException.badRequest("missing_kind", "say what the file is: ?kind=tockler|activitywatch|deskmeter");
-      }
+      String kind = kind(ctx.queryParam("kind")); // before anything is written: the name of the file says it
       String hostname = ctx.queryParam("hostname") != null ? ctx.queryParam("hostname") : "imported";
-      Path file = Files.createTempFile("deskfeed-upload-", "." + kind);
-      try (InputStream body = ctx.req().getInputStream()) {
-        Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-      Importer importer = importer(kind.toLowerCase(Locale.ROOT), file, hostname);
+      Path file = Files.createTempFile(directory, "upload-", "." + kind);
       Job job = new Job(ids.incrementAndGet(), principal.userId(), kind);
+      try {
+        try (InputStream body = ctx.req().getInputStream()) {
+          Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Importer importer = importer(kind, file, hostname);
+        worker.submit(() -> run(job, importer, file, principal));
+      } catch (Exception | Error e) {
+        // The body ended early (the client went away), or the server is stopping and takes no more imports:
+        // nothing will read the file.
+        deleteQuietly(file);
+        throw e;
+      }
       jobs.put(job.id, job);
-      worker.submit(() -> run(job, importer, file, principal));
       ApiBridge.write(ctx, ApiResponse.json(202, job.toJson()));
     } catch (Exception e) {
       ApiBridge.write(ctx, ApiErrors.toResponse(e, ApiErrors.Shape.NATIVE, "POST", ctx.path()));
@@ -97,11 +119,27 @@ public final class ImportUploads {
       job.error = e.getMessage();
       job.state = "failed";
     } finally {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException ignored) {
-        // a temporary file the OS will clean
-      }
+      deleteQuietly(file);
+    }
+  }
+
+  private static String kind(String given) {
+    if (given == null) {
+      throw ApiException.badRequest("missing_kind", "say what the file is: ?kind=tockler|activitywatch|deskmeter");
+    }
+    String kind = given.toLowerCase(Locale.ROOT);
+    if (!kind.equals("tockler") && !kind.equals("activitywatch") && !kind.equals("deskmeter")) {
+      throw ApiException.badRequest("invalid_kind",
+          "unknown import kind '" + given + "': use tockler, activitywatch or deskmeter");
+    }
+    return kind;
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("could not delete the uploaded import {}: {}; delete it by hand", file, e.getMessage());
     }
   }
 
@@ -111,8 +149,7 @@ public final class ImportUploads {
       case "deskmeter" -> DeskmeterImporter.of(file, hostname);
       case "activitywatch" -> isSqlite(file) ? new ActivityWatchDatabaseImporter(file)
           : ActivityWatchExportImporter.of(file);
-      default -> throw ApiException.badRequest("invalid_kind",
-          "unknown import kind '" + kind + "': use tockler, activitywatch or deskmeter");
+      default -> throw new IllegalStateException("kind() lets only known kinds through, got " + kind);
     };
   }
 
@@ -142,8 +179,22 @@ public final class ImportUploads {
     }
   }
 
+  /** Stops the import that runs (it ends at its next batch) and drops those waiting, with their files. */
   public void close() {
     worker.shutdownNow();
+    try {
+      if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("an import did not stop within 10 s; its upload in {} is deleted under it", directory);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try (Stream<Path> left = Files.list(directory)) {
+      left.forEach(ImportUploads::deleteQuietly);
+    } catch (IOException e) {
+      LOG.warn("could not list the upload directory {}: {}", directory, e.getMessage());
+    }
+    deleteQuietly(directory);
   }
 
   private static final class Job {

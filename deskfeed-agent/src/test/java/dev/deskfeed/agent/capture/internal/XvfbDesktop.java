@@ -150,23 +150,37 @@ final class XvfbDesktop implements AutoCloseable {
     }
   }
 
-  /** Stops the clients, then the server with SIGTERM so that it removes its lock file and socket. */
+  /**
+   * Stops the clients, then the server with SIGTERM so that it removes its lock file and socket, then deletes the
+   * work directory (its logs are only read when starting fails, which leaves it in place).
+   */
   @Override
   public void close() {
     for (Process process : processes) {
       process.destroyForcibly();
     }
-    if (server == null) {
-      return;
-    }
-    server.destroy();
-    try {
-      if (!server.waitFor(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-        server.destroyForcibly().waitFor(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    if (server != null) {
+      server.destroy();
+      try {
+        if (!server.waitFor(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+          server.destroyForcibly().waitFor(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        }
+      } catch (InterruptedException e) {
+        server.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
-    } catch (InterruptedException e) {
-      server.destroyForcibly();
-      Thread.currentThread().interrupt();
+    }
+    deleteWorkDir();
+  }
+
+  private void deleteWorkDir() {
+    try (java.util.stream.Stream<Path> files = Files.list(workDir)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(workDir);
+    } catch (java.io.IOException e) {
+      System.err.println("XvfbDesktop: could not delete " + workDir + ": " + e.getMessage());
     }
   }
 
