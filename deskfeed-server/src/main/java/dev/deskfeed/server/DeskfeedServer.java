@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,7 +87,7 @@ public final class DeskfeedServer {
         BrowserPolicy.activityWatch(isLoopback(config.bind())));
     ApiBridge awBridge = new ApiBridge(awGateway);
     IngestFastPath fastPath = new IngestFastPath(nativeGateway, awGateway, metrics, config.benchNoop());
-    imports = new ImportUploads(store, authenticator, uploadDirectory());
+    imports = new ImportUploads(store, authenticator);
     presence = new PresenceService(store, authenticator, config.presence(), config.maxBodyBytes(), activeHours)
         .start();
     app = Javalin.create(javalin -> {
@@ -178,17 +177,16 @@ public final class DeskfeedServer {
     }
   }
 
-  /** Where uploaded imports wait for their turn, a directory of this server's own; empty when none is waiting. */
+  /**
+   * Where uploaded imports wait for their turn: a directory of this server's own in the system's temporary
+   * directory, made when first needed and removed by {@link #stop()}; empty when none is waiting.
+   */
   public Path importUploadDirectory() {
-    return imports.directory();
-  }
-
-  private static Path uploadDirectory() {
     try {
-      return Files.createTempDirectory("deskfeed-uploads-");
+      return imports.directory();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a directory for uploaded imports in "
-          + System.getProperty("java.io.tmpdir") + " (set -Djava.io.tmpdir to a writable one): " + e.getMessage(), e);
+          + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
     }
   }
 

@@ -127,9 +127,9 @@ class ImportUploadTest {
 
   @Test
   void stoppingTheServerRemovesItsUploadDirectory() throws Exception {
+    assertThat(send("activitywatch", EXPORT).statusCode()).isEqualTo(202);
     Path directory = server.server.importUploadDirectory();
     assertThat(directory).isDirectory();
-    assertThat(send("activitywatch", EXPORT).statusCode()).isEqualTo(202);
     assertThat(send("activitywatch", EXPORT).statusCode()).isEqualTo(202);
     server.server.stop();
     assertThat(directory).doesNotExist();

@@ -51,20 +51,23 @@ public final class ImportUploads {
   private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
 
-  private final Path directory;
-
   /**
-   * @param directory where uploads wait for their import, one file each, deleted when its import ends or fails or
-   *     when the upload does not arrive whole; {@link #close()} empties it and deletes it
+   * Where uploads wait for their import, one file each, deleted when its import ends or fails or when the upload
+   * does not arrive whole; {@link #close()} empties and deletes it. Made at the first upload, as most servers never
+   * get one (and a server killed with none leaves nothing behind).
    */
-  public ImportUploads(Store store, Authenticator authenticator, Path directory) {
+  private Path directory;
+
+  public ImportUploads(Store store, Authenticator authenticator) {
     this.store = store;
     this.authenticator = authenticator;
-    this.directory = directory;
   }
 
-  /** Where uploads wait for their import; empty when none is waiting or running. */
-  public Path directory() {
+  /** Where uploads wait for their import (in the system's temporary directory); empty when none is waiting. */
+  public synchronized Path directory() throws IOException {
+    if (directory == null) {
+      directory = Files.createTempDirectory("deskfeed-uploads-");
+    }
     return directory;
   }
 
@@ -73,7 +76,7 @@ public final class ImportUploads {
       Principal principal = principal(ctx);
       String kind = kind(ctx.queryParam("kind")); // before anything is written: the name of the file says it
       String hostname = ctx.queryParam("hostname") != null ? ctx.queryParam("hostname") : "imported";
-      Path file = Files.createTempFile(directory, "upload-", "." + kind);
+      Path file = Files.createTempFile(directory(), "upload-", "." + kind);
       Job job = new Job(ids.incrementAndGet(), principal.userId(), kind);
       try {
         try (InputStream body = ctx.req().getInputStream()) {
@@ -182,19 +185,26 @@ public final class ImportUploads {
   /** Stops the import that runs (it ends at its next batch) and drops those waiting, with their files. */
   public void close() {
     worker.shutdownNow();
+    Path made;
+    synchronized (this) {
+      made = directory;
+    }
+    if (made == null) {
+      return; // nothing was ever uploaded
+    }
     try {
       if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
-        LOG.warn("an import did not stop within 10 s; its upload in {} is deleted under it", directory);
+        LOG.warn("an import did not stop within 10 s; its upload in {} is deleted under it", made);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (Stream<Path> left = Files.list(directory)) {
+    try (Stream<Path> left = Files.list(made)) {
       left.forEach(ImportUploads::deleteQuietly);
     } catch (IOException e) {
-      LOG.warn("could not list the upload directory {}: {}", directory, e.getMessage());
+      LOG.warn("could not list the upload directory {}: {}", made, e.getMessage());
     }
-    deleteQuietly(directory);
+    deleteQuietly(made);
   }
 
   private static final class Job {
