@@ -249,8 +249,8 @@ public final class IngestBenchmark {
         + "phase, at most %s s); figures are medians of the rounds (each round listed). Each column has its own "
         + "server and data directory. The server asks for nice -5 for its group-commit writer thread (its default "
         + "`--writer-nice`; `DESKFEED_WRITER_NICE=0` in the benchmark's environment turns it off), which it gets only "
-        + "with the privilege for it; the table says what the thread had. The database ceiling is raw sqlite-jdbc inserting event rows into a "
-        + "store-created file (same schema and indexes, same pragmas), %s s per round.%n%n",
+        + "with the privilege for it; the table says what the thread had. The database ceiling is raw sqlite-jdbc "
+        + "inserting event rows into a store-created file (same schema and indexes, same pragmas), %s s per round.%n%n",
         ServerProcess.describe(options.getOrDefault("jar-label", options.get("jar")), List.of(), List.of()),
         results.isEmpty() ? WATCHERS_PER_DEVICE : results.get(0).connections() / results.get(0).devices(),
         HeartbeatStream.RUN, HeartbeatStream.RUN, options.get("seconds"),

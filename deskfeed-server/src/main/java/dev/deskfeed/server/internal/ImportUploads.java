@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,10 +76,10 @@ public final class ImportUploads {
   public void upload(Context ctx) {
     try {
       Principal principal = principal(ctx);
-      String kind = kind(ctx.queryParam("kind")); // before anything is written: the name of the file says it
+      Kind kind = Kind.of(ctx.queryParam("kind")); // before anything is written: the name of the file says it
       String hostname = ctx.queryParam("hostname") != null ? ctx.queryParam("hostname") : "imported";
-      Path file = Files.createTempFile(directory(), "upload-", "." + kind);
-      Job job = new Job(ids.incrementAndGet(), principal.userId(), kind);
+      Path file = Files.createTempFile(directory(), "upload-", "." + kind.wire);
+      Job job = new Job(ids.incrementAndGet(), principal.userId(), kind.wire);
       try {
         try (InputStream body = ctx.req().getInputStream()) {
           Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
@@ -126,16 +128,28 @@ public final class ImportUploads {
     }
   }
 
-  private static String kind(String given) {
-    if (given == null) {
-      throw ApiException.badRequest("missing_kind", "say what the file is: ?kind=tockler|activitywatch|deskmeter");
+  /** What an upload may be: the {@code kind} parameter is its name in lower case. */
+  private enum Kind {
+    TOCKLER, ACTIVITYWATCH, DESKMETER;
+
+    final String wire = name().toLowerCase(Locale.ROOT);
+
+    static Kind of(String given) {
+      if (given == null) {
+        throw ApiException.badRequest("missing_kind", "say what the file is: ?kind=" + names("|"));
+      }
+      for (Kind kind : values()) {
+        if (kind.wire.equals(given.toLowerCase(Locale.ROOT))) {
+          return kind;
+        }
+      }
+      throw ApiException.badRequest("invalid_kind", "unknown import kind '" + given + "': use one of " + names(", "));
     }
-    String kind = given.toLowerCase(Locale.ROOT);
-    if (!kind.equals("tockler") && !kind.equals("activitywatch") && !kind.equals("deskmeter")) {
-      throw ApiException.badRequest("invalid_kind",
-          "unknown import kind '" + given + "': use tockler, activitywatch or deskmeter");
+
+    private static String names(String separator) {
+      return Arrays.stream(values()).map(kind -> kind.wire)
+          .collect(Collectors.joining(separator));
     }
-    return kind;
   }
 
   private static void deleteQuietly(Path file) {
@@ -146,13 +160,12 @@ public final class ImportUploads {
     }
   }
 
-  private static Importer importer(String kind, Path file, String hostname) throws IOException {
+  private static Importer importer(Kind kind, Path file, String hostname) throws IOException {
     return switch (kind) {
-      case "tockler" -> new TocklerImporter(file, hostname);
-      case "deskmeter" -> DeskmeterImporter.of(file, hostname);
-      case "activitywatch" -> isSqlite(file) ? new ActivityWatchDatabaseImporter(file)
+      case TOCKLER -> new TocklerImporter(file, hostname);
+      case DESKMETER -> DeskmeterImporter.of(file, hostname);
+      case ACTIVITYWATCH -> isSqlite(file) ? new ActivityWatchDatabaseImporter(file)
           : ActivityWatchExportImporter.of(file);
-      default -> throw new IllegalStateException("kind() lets only known kinds through, got " + kind);
     };
   }
 

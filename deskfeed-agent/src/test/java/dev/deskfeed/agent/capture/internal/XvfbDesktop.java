@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -174,12 +175,12 @@ final class XvfbDesktop implements AutoCloseable {
   }
 
   private void deleteWorkDir() {
-    try (java.util.stream.Stream<Path> files = Files.list(workDir)) {
+    try (Stream<Path> files = Files.list(workDir)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         Files.deleteIfExists(file);
       }
       Files.deleteIfExists(workDir);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       System.err.println("XvfbDesktop: could not delete " + workDir + ": " + e.getMessage());
     }
   }
