@@ -192,6 +192,9 @@ class KillNineDurabilityTest {
     Path log = data.resolve("server.log");
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m",
+        // sqlite-jdbc unpacks its native library into the temporary directory and deletes it at exit; a process
+        // killed with SIGKILL never exits, so the copy goes into this test's own directory, which JUnit removes
+        "-Dorg.sqlite.tmpdir=" + data,
         "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "server", "--data", data.toString(), "--port", Integer.toString(port));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

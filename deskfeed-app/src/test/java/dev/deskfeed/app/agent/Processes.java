@@ -25,8 +25,11 @@ final class Processes {
   /** Starts {@code deskfeed ARGS} in a new JVM with capture off and no personal configuration file. */
   static Process deskfeed(Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        AgentCli.class.getName()));
+        "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        // sqlite-jdbc unpacks its native library into the temporary directory and deletes it at exit, which a
+        // process killed with SIGKILL never reaches: the copy goes beside the log, in the test's own directory
+        "-Dorg.sqlite.tmpdir=" + log.toAbsolutePath().getParent(),
+        "-cp", System.getProperty("java.class.path"), AgentCli.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
