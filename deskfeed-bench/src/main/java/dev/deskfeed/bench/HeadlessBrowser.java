@@ -43,11 +43,14 @@ final class HeadlessBrowser implements AutoCloseable {
 
   HeadlessBrowser(int width, int height) throws Exception {
     profile = Files.createTempDirectory("deskfeed-bench-chromium");
-    process = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+    ProcessBuilder chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=" + width + "," + height, "--user-data-dir=" + profile,
         "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank")
-        .redirectErrorStream(true).start();
+        .redirectErrorStream(true);
+    // its singleton-socket directory, which it does not always remove when stopped, then goes with the profile
+    chromium.environment().put("TMPDIR", profile.toString());
+    process = chromium.start();
     int port = devToolsPort();
     HttpClient http = HttpClient.newHttpClient();
     JsonNode tabs = Json.parse(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))

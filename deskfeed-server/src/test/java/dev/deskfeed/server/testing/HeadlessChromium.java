@@ -50,10 +50,14 @@ public final class HeadlessChromium implements AutoCloseable {
   public HeadlessChromium() throws IOException {
     requireChromium();
     profile = Files.createTempDirectory("deskfeed-chromium");
-    process = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+    ProcessBuilder chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--hide-scrollbars", "--user-data-dir=" + profile, "--remote-debugging-address=127.0.0.1",
-        "--remote-debugging-port=0", "about:blank").redirectErrorStream(true).start();
+        "--remote-debugging-port=0", "about:blank").redirectErrorStream(true);
+    // Chromium keeps its singleton socket in a directory of its own under TMPDIR and does not always remove it when
+    // stopped; inside the profile it goes when the profile does
+    chromium.environment().put("TMPDIR", profile.toString());
+    process = chromium.start();
     port = awaitDevToolsPort();
   }
 
