@@ -138,8 +138,9 @@ public final class ImportUploads {
       if (given == null) {
         throw ApiException.badRequest("missing_kind", "say what the file is: ?kind=" + names("|"));
       }
+      String wanted = given.toLowerCase(Locale.ROOT);
       for (Kind kind : values()) {
-        if (kind.wire.equals(given.toLowerCase(Locale.ROOT))) {
+        if (kind.wire.equals(wanted)) {
           return kind;
         }
       }
@@ -147,8 +148,7 @@ public final class ImportUploads {
     }
 
     private static String names(String separator) {
-      return Arrays.stream(values()).map(kind -> kind.wire)
-          .collect(Collectors.joining(separator));
+      return Arrays.stream(values()).map(kind -> kind.wire).collect(Collectors.joining(separator));
     }
   }
 
