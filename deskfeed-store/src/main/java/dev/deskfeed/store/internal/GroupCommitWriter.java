@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -34,6 +35,16 @@ import org.slf4j.LoggerFactory;
  * <p>When a group's transaction fails it is rolled back and each of its writes is retried alone, so a write that
  * cannot succeed fails only its own caller.
  *
+ * <p>With a {@link HeartbeatJournal} (a server's SQLite store with {@code synchronous=FULL}), a group made only of
+ * heartbeats is not committed on its own: its changes are applied inside one SQLite transaction that stays open for
+ * up to {@link JournalTiming#maxOpenNanos()}, the group's record is written to the journal with a synchronous write, and
+ * the callers are acknowledged then. SQLite commits (one fsync) every few hundred groups instead of each; the
+ * journal makes each acknowledged group durable in between, and at start-up, or when the open transaction fails,
+ * its groups are written again ({@link JournalReplayOp}). Any other write, and any read through the store
+ * ({@link #awaitVisible()}), first commits what is open, so nothing acknowledged is ever invisible to a reader.
+ * The transaction is not held open between bursts, for a lone write, or while a store connection is lent out
+ * ({@link #lend()}): other connections and processes that write need the lock too.
+ *
  * <p>The thread may run at a higher priority than the rest of the process ({@code writerNice}): under load it is
  * the one thread every acknowledgement waits for, and when it had to queue for a CPU behind request threads,
  * whose work only adds to its queue, every caller waited with it.
@@ -44,6 +55,30 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   private static final int MAX_GROUP = 512;
   private static final int GATHER_BELOW = 8;
   private static final long GATHER_NANOS = 100_000;
+
+  /**
+   * How long SQLite's transaction may stay open over journaled groups: at most {@code maxOpenNanos} (also the
+   * longest another process waits to see them), and no longer than {@code idleNanos} after the last group, so that
+   * between bursts the write lock is free for other connections and processes.
+   */
+  record JournalTiming(long maxOpenNanos, long idleNanos) {
+
+    /**
+     * 100 ms and 2 ms, or {@code -Ddeskfeed.store.journalCommitMillis} and {@code -Ddeskfeed.store.journalIdleMillis}
+     * (a crash test holds its groups open for as long as it runs).
+     */
+    static JournalTiming fromSystemProperties() {
+      return new JournalTiming(Long.getLong("deskfeed.store.journalCommitMillis", 100) * 1_000_000,
+          Long.getLong("deskfeed.store.journalIdleMillis", 2) * 1_000_000);
+    }
+  }
+
+  /** The most journal the open transaction may stand for before it commits. */
+  private static final long JOURNAL_COMMIT_BYTES = 2L << 20;
+
+  private final JournalTiming timing;
+  /** Store connections lent out now (see {@link #lend()}): while there are any, groups are not journaled. */
+  private final AtomicInteger lentConnections = new AtomicInteger();
 
   private final Connection connection;
   private final Dialect dialect;
@@ -67,13 +102,43 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   private volatile boolean closed;
   private long counterAfterLastCommit = -1;
   private boolean concurrentCallers;
+  /** Null: every group commits on its own. */
+  private final HeartbeatJournal journal;
+  /** The journal failed to write; groups commit on their own from then on. */
+  private boolean journalBroken;
+  /** The records of the journaled groups SQLite has not committed yet, to write them again if the transaction fails. */
+  private final List<HeartbeatJournal.Record> uncommitted = new ArrayList<>();
+  private boolean journalTxOpen;
+  private long journalTxOpenedAt;
+  /** Set before the first group is queued (see {@link #recoverJournal}); the queue hands it to the writer thread. */
+  private long nextGroup = 1;
+  private long lastJournaledGroup;
+  private volatile long journaledThrough;
+  private volatile long committedThrough;
+  private PreparedStatement journalCounter;
+  /** The open transaction's dirty marks: an hour is marked once per transaction, not once per group. */
+  private DirtyHours journalTxMarks;
+  /** Extensions of events in the open transaction, written when it commits (see {@link WriteTransaction#extend}). */
+  private final Map<Long, Long> deferredEnds = new HashMap<>();
 
   /**
    * @param writerNice the nice value the writer thread asks for (0: the process's); see {@link ThreadNice}
    */
   GroupCommitWriter(Connection connection, Dialect dialect, int writerNice) {
+    this(connection, dialect, writerNice, null, null);
+  }
+
+  /**
+   * @param journal where acknowledged heartbeat groups become durable before SQLite commits them, or null; call
+   *     {@link #recoverJournal} before the first write
+   * @param timing how long the transaction over journaled groups may stay open
+   */
+  GroupCommitWriter(Connection connection, Dialect dialect, int writerNice, HeartbeatJournal journal,
+      JournalTiming timing) {
     this.connection = connection;
     this.dialect = dialect;
+    this.journal = journal;
+    this.timing = timing;
     this.counters = new Counters(connection);
     try {
       skipGeneratedKeys(connection);
@@ -167,6 +232,41 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     bucketDeletions.forEach(listener -> listener.accept(bucketRow));
   }
 
+  /**
+   * Writes into the database the groups of a journal left by an earlier run that it does not hold yet, and numbers
+   * this run's groups after them. Returns how the journal's groups stood.
+   */
+  long recoverJournal(List<HeartbeatJournal.Record> records) {
+    long highest = submit(new JournalReplayOp(records));
+    nextGroup = highest + 1;
+    return highest;
+  }
+
+  /**
+   * Returns once every write acknowledged so far is committed, so a reader that starts now sees it. Costs nothing
+   * unless journaled heartbeats are waiting in the writer's open transaction. The writer thread itself (a commit
+   * listener that reads) does not wait for itself.
+   */
+  void awaitVisible() {
+    if (journal == null || committedThrough >= journaledThrough || Thread.currentThread() == thread) {
+      return;
+    }
+    submit(new FlushOp());
+  }
+
+  /**
+   * A store connection is being lent to a caller: until it is given back ({@link #giveBack()}), commit every group on
+   * its own, so that the caller, who may write in a transaction of its own, waits for the write lock no longer than
+   * one group holds it.
+   */
+  void lend() {
+    lentConnections.incrementAndGet();
+  }
+
+  void giveBack() {
+    lentConnections.decrementAndGet();
+  }
+
   /** Told (after commit) of each bucket this writer deleted, so caches of buckets can drop it. */
   void onBucketDeleted(java.util.function.LongConsumer listener) {
     bucketDeletions.add(listener);
@@ -208,11 +308,20 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   private void run() {
     List<PendingWrite<?>> group = new ArrayList<>();
     while (true) {
+      PendingWrite<?> first;
       try {
-        group.add(queue.take());
+        first = journalTxOpen
+            ? queue.poll(Math.min(timing.idleNanos(), journalTxOpenedAt + timing.maxOpenNanos() - System.nanoTime()),
+                TimeUnit.NANOSECONDS)
+            : queue.take();
       } catch (InterruptedException e) {
         continue; // only close() stops this thread, through the stop marker
       }
+      if (first == null) {
+        commitJournaled(); // the open transaction is due, or the writer is idle: free the write lock
+        continue;
+      }
+      group.add(first);
       queue.drainTo(group, MAX_GROUP - 1);
       if (group.size() < GATHER_BELOW && concurrentCallers) {
         // Several callers are writing at once, but few of them have arrived yet: give the rest a moment to join this
@@ -224,11 +333,23 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
       concurrentCallers = group.size() > 1;
       boolean stopping = group.remove(stop);
       if (!group.isEmpty()) {
-        write(group);
+        if (!journaled(group)) {
+          commitJournaled();
+          if (onlyFlushes(group)) {
+            group.forEach(PendingWrite::committed);
+          } else {
+            write(group);
+          }
+        }
         acknowledge(group);
+      }
+      if (journalTxOpen && (System.nanoTime() - journalTxOpenedAt >= timing.maxOpenNanos()
+          || journal.position() >= JOURNAL_COMMIT_BYTES || lentConnections.get() > 0)) {
+        commitJournaled();
       }
       group.clear();
       if (stopping) {
+        commitJournaled();
         return;
       }
     }
@@ -255,32 +376,13 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
 
   private void runInTransaction(List<PendingWrite<?>> group) throws SQLException {
     WriteTransaction tx;
-    counters.reset();
     long started = System.nanoTime();
     long begun;
     long applied;
     try {
       transactions.begin();
       begun = System.nanoTime();
-      int changes = 0;
-      for (PendingWrite<?> pending : group) {
-        changes += pending.op.maxChanges();
-      }
-      // Taken even when zero (a group of token touches): the counter row's value is what tells a stale cache, and
-      // no seq is wasted on a group that changes no event.
-      long before = counters.reserveSeqs(changes);
-      if (before != counterAfterLastCommit) {
-        // Someone else (another process, or a rolled-back attempt) moved the counter: our cache may be stale.
-        lastEvents.clear();
-        bounds.clear();
-      }
-      // The first seq of this transaction's block is unique to it: the version of every dirty mark it sets. (With
-      // an empty block it is the first seq the transaction would take; only ops that change events set marks, and
-      // they take seqs.)
-      tx = new WriteTransaction(connection, statements, lastEvents, counters, bounds, before + 1);
-      for (PendingWrite<?> pending : group) {
-        applyOne(pending, tx);
-      }
+      tx = applyGroup(group, false);
       applied = System.nanoTime();
       transactions.commit();
     } catch (SQLException | RuntimeException e) {
@@ -293,6 +395,47 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     if (slow != null) {
       LOG.warn(slow);
     }
+    settled(group, tx);
+  }
+
+  /**
+   * Runs the group's ops in the open transaction. {@code journaled}: the transaction stays open over several groups,
+   * which share its dirty marks, its block of seqs and its deferred extensions.
+   */
+  private WriteTransaction applyGroup(List<PendingWrite<?>> group, boolean journaled) throws SQLException {
+    DirtyHours marks = journaled ? journalTxMarks : null;
+    if (marks == null) {
+      counters.reset();
+      int changes = 0;
+      for (PendingWrite<?> pending : group) {
+        changes += pending.op.maxChanges();
+      }
+      // Taken even when zero (a group of token touches): the counter row's value is what tells a stale cache, and
+      // no seq is wasted on a group that changes no event.
+      long before = counters.reserveSeqs(changes);
+      if (before != counterAfterLastCommit) {
+        // Someone else (another process, or a rolled-back attempt) moved the counter: our cache may be stale.
+        lastEvents.clear();
+        bounds.clear();
+      }
+      // The first seq of this transaction's block is unique to it: the version of every dirty mark it sets. (With an
+      // empty block it is the first seq the transaction would take; only ops that change events set marks, and they
+      // take seqs.)
+      marks = new DirtyHours(before + 1);
+      if (journaled) {
+        journalTxMarks = marks;
+      }
+    }
+    WriteTransaction tx = new WriteTransaction(connection, statements, lastEvents, counters, bounds, marks,
+        journaled ? deferredEnds : null);
+    for (PendingWrite<?> pending : group) {
+      applyOne(pending, tx);
+    }
+    return tx;
+  }
+
+  /** The group is durable (committed, or journaled): its results become the caches and its callers may be told. */
+  private void settled(List<PendingWrite<?>> group, WriteTransaction tx) {
     bounds.committed();
     counterAfterLastCommit = Math.max(counters.seqLimit(), counterAfterLastCommit);
     tx.forgottenLast.forEach(lastEvents::remove);
@@ -310,6 +453,150 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Applies a group of heartbeats in the open transaction (beginning one if needed), makes it durable in the journal
+   * and settles it. False when the group is not journaled: it holds another kind of write, there is no journal, or
+   * something failed; then nothing of it was applied, and the caller commits what is open and runs the group the
+   * usual way, which also sorts out which of its writes fail.
+   */
+  private boolean journaled(List<PendingWrite<?>> group) {
+    if (journal == null || journalBroken || lentConnections.get() > 0) {
+      return false;
+    }
+    if (!journalTxOpen && group.size() == 1 && queue.isEmpty()) {
+      return false; // a lone write: one commit is all it needs, and it keeps the write lock only that long
+    }
+    for (PendingWrite<?> pending : group) {
+      if (!(pending.op instanceof HeartbeatsOp) && !(pending.op instanceof HeartbeatOp)) {
+        return false;
+      }
+    }
+    WriteTransaction tx;
+    HeartbeatJournal.Record record;
+    try {
+      if (!journalTxOpen) {
+        transactions.begin();
+        journalTxOpen = true;
+        journalTxOpenedAt = System.nanoTime();
+      }
+      tx = applyGroup(group, true);
+      record = new HeartbeatJournal.Record(nextGroup, JournaledWrites.encode(tx.committedWrites));
+    } catch (SQLException | RuntimeException e) {
+      // No savepoint to undo one group (two more statements per group): the whole transaction goes, and the groups
+      // acknowledged in it are written again from their journal records.
+      LOG.debug("a journaled group failed: {}", e.toString());
+      abandonJournalTransaction(e);
+      return false;
+    }
+    try {
+      journal.append(record.group(), record.payload());
+    } catch (java.io.IOException e) {
+      journalBroken = true;
+      LOG.error("Cannot write the heartbeat journal {}: {}. Heartbeats now commit to the database one group at a "
+          + "time (slower, as durable); check the disk and restart the server to use the journal again.",
+          journal.path(), e.toString());
+      abandonJournalTransaction(e);
+      return false;
+    }
+    uncommitted.add(record);
+    lastJournaledGroup = nextGroup++;
+    settled(group, tx);
+    journaledThrough = lastJournaledGroup;
+    return true;
+  }
+
+  /** Commits the journaled groups in the open transaction, if any; the journal then starts over. */
+  private void commitJournaled() {
+    if (!journalTxOpen) {
+      return;
+    }
+    try {
+      if (journalCounter == null) {
+        journalCounter = connection.prepareStatement(
+            "UPDATE counters SET value = ? WHERE name = '" + JournalReplayOp.COUNTER + "'");
+      }
+      writeDeferredEnds();
+      journalCounter.setLong(1, lastJournaledGroup);
+      journalCounter.executeUpdate();
+      transactions.commit();
+    } catch (SQLException | RuntimeException e) {
+      abandonJournalTransaction(e);
+      return;
+    }
+    journalTxOpen = false;
+    journalCommitted();
+  }
+
+  private void writeDeferredEnds() throws SQLException {
+    if (deferredEnds.isEmpty()) {
+      return;
+    }
+    PreparedStatement update = statements.get(WriteTransaction.EXTEND_EVENT);
+    if (update == null) {
+      update = connection.prepareStatement(WriteTransaction.EXTEND_EVENT);
+      statements.put(WriteTransaction.EXTEND_EVENT, update);
+    }
+    long seq = counters.next(Counters.SEQ, deferredEnds.size());
+    for (Map.Entry<Long, Long> extension : deferredEnds.entrySet()) {
+      update.setLong(1, extension.getValue());
+      update.setLong(2, seq++);
+      update.setLong(3, extension.getKey());
+      if (update.executeUpdate() != 1) {
+        // Only this writer changes events while its transaction holds the write lock, so this is a bug, not a race.
+        throw new SQLException("event " + extension.getKey() + " vanished while being extended");
+      }
+    }
+  }
+
+  private void journalCommitted() {
+    deferredEnds.clear();
+    journalTxMarks = null;
+    uncommitted.clear();
+    journal.restart();
+    committedThrough = lastJournaledGroup;
+  }
+
+  /**
+   * Rolls back the open transaction and writes the groups it held, all acknowledged, again from their journal
+   * records in a transaction of their own.
+   */
+  private void abandonJournalTransaction(Exception cause) {
+    if (!journalTxOpen) {
+      return;
+    }
+    journalTxOpen = false;
+    rollbackQuietly();
+    deferredEnds.clear();
+    journalTxMarks = null;
+    counters.rolledBack();
+    bounds.clear();
+    lastEvents.clear();
+    if (uncommitted.isEmpty()) {
+      return;
+    }
+    LOG.warn("The open transaction over journaled heartbeats failed ({}); writing the groups it held ({}) again from "
+        + "their journal records.", cause.toString(), uncommitted.size());
+    PendingWrite<Long> replay = new PendingWrite<>(new JournalReplayOp(uncommitted), false);
+    try {
+      runInTransaction(List.of(replay));
+      journalCommitted();
+    } catch (SQLException | RuntimeException e) {
+      journalBroken = true;
+      LOG.error("Cannot write {} acknowledged heartbeat groups into the database: {}. They stay in {}, which the "
+          + "next start writes into the database; check the disk, then restart the server.", uncommitted.size(),
+          e.toString(), journal.path());
+    }
+  }
+
+  private static boolean onlyFlushes(List<PendingWrite<?>> group) {
+    for (PendingWrite<?> pending : group) {
+      if (!(pending.op instanceof FlushOp)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -371,6 +658,16 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     acks.shutdown(); // the acknowledgements already handed over still run
+    if (journal != null) {
+      try {
+        journal.close();
+      } catch (java.io.IOException e) {
+        LOG.warn("closing the heartbeat journal failed: {}", e.getMessage());
+      }
+    }
+    if (journalCounter != null) {
+      statements.put("journal counter", journalCounter);
+    }
     for (PreparedStatement statement : statements.values()) {
       try {
         statement.close();

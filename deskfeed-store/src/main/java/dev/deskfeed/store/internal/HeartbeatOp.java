@@ -35,13 +35,7 @@ final class HeartbeatOp implements WriteOp<WriteResult> {
       }
       tx.noteDuration(bucketRow, merged.duration());
       tx.touched(bucketRow, last.end(), merged.end());
-      PreparedStatement update = tx.statement("UPDATE events SET end_us = ?, seq = ? WHERE id = ?");
-      update.setLong(1, merged.end());
-      update.setLong(2, tx.nextSeq());
-      update.setLong(3, merged.id());
-      if (update.executeUpdate() != 1) {
-        throw new SQLException("event " + merged.id() + " vanished while being extended");
-      }
+      tx.extend(merged.id(), merged.end());
       tx.setLastEvent(bucketRow, merged);
       return wrote(tx, new WriteResult(merged, Outcome.UPDATED));
     }

@@ -13,6 +13,10 @@ import dev.deskfeed.store.TokenStore;
 import dev.deskfeed.store.rollup.RollupStore;
 import dev.deskfeed.store.rollup.Rollups;
 import dev.deskfeed.store.UserStore;
+import dev.deskfeed.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +53,9 @@ public final class JdbcStore implements Store {
     try {
       Migrations.migrate(opened, dialect, config.smallFootprint());
       this.readers = opened;
-      Sql sql = new Sql(readers);
-      this.writer = new GroupCommitWriter(DataSources.writerConnection(config, dialect), dialect, config.writerNice());
+      this.writer = openWriter(config, dialect);
+      DataSource visible = new VisibleWritesDataSource(readers, writer);
+      Sql sql = new Sql(visible);
       this.users = new JdbcUserStore(sql);
       this.devices = new JdbcDeviceStore(sql);
       this.tokens = new JdbcTokenStore(sql, writer);
@@ -62,7 +67,7 @@ public final class JdbcStore implements Store {
       this.changes = new JdbcChangeLog(sql);
       this.sync = new JdbcSyncStore(sql, writer);
       this.pairing = new JdbcPairingStore(sql);
-      this.rollups = Rollups.create(this, readers, dialect.wireName);
+      this.rollups = Rollups.create(this, visible, dialect.wireName);
       // last, so a failure above leaves no thread behind
       boolean serverFile = dialect == Dialect.SQLITE && !config.smallFootprint()
           && DataSources.sqliteFile(config) != null;
@@ -72,6 +77,49 @@ public final class JdbcStore implements Store {
       throw e;
     }
     LOG.info("Store open: {} ({})", describe(), dialect.wireName);
+  }
+
+  /**
+   * The group-commit writer; for a server's SQLite file with {@code synchronous=FULL}, with its heartbeat journal,
+   * after writing into the database what the journal holds from an earlier run.
+   */
+  private static GroupCommitWriter openWriter(StoreConfig config, Dialect dialect) {
+    Path journalPath = journalPath(config, dialect);
+    if (journalPath == null) {
+      return new GroupCommitWriter(DataSources.writerConnection(config, dialect), dialect, config.writerNice());
+    }
+    List<HeartbeatJournal.Record> leftover;
+    HeartbeatJournal journal;
+    try {
+      journal = HeartbeatJournal.openIfFree(journalPath);
+      leftover = journal == null ? List.of() : HeartbeatJournal.read(journalPath);
+    } catch (IOException e) {
+      throw new StoreException("cannot open the heartbeat journal " + journalPath + ": " + e.getMessage()
+          + " (it lives beside the database; check that the data directory is writable)", e);
+    }
+    if (journal == null) {
+      // A running server owns it (this is a CLI command beside it, say): commit each group, as PostgreSQL does.
+      LOG.debug("{} is in use by another process; this store commits every group itself", journalPath);
+      return new GroupCommitWriter(DataSources.writerConnection(config, dialect), dialect, config.writerNice());
+    }
+    GroupCommitWriter writer = new GroupCommitWriter(DataSources.writerConnection(config, dialect), dialect,
+        config.writerNice(), journal, GroupCommitWriter.JournalTiming.fromSystemProperties());
+    try {
+      writer.recoverJournal(leftover);
+    } catch (RuntimeException e) {
+      writer.close();
+      throw e;
+    }
+    return writer;
+  }
+
+  /** Where a server's SQLite store keeps its heartbeat journal, or null for a store that has none. */
+  static Path journalPath(StoreConfig config, Dialect dialect) {
+    if (dialect != Dialect.SQLITE || !config.durableSync() || config.smallFootprint()) {
+      return null;
+    }
+    Path file = DataSources.sqliteFile(config);
+    return file == null ? null : file.resolveSibling(file.getFileName() + "-heartbeats");
   }
 
   public static Store open(StoreConfig config) {
