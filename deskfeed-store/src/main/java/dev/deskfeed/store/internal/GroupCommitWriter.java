@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>When a group's transaction fails it is rolled back and each of its writes is retried alone, so a write that
  * cannot succeed fails only its own caller.
  *
- * <p>With a {@link HeartbeatJournal} (a server's SQLite store with {@code synchronous=FULL}), a group made only of
+ * <p>With a {@link HeartbeatJournal} (a server's SQLite store), a group made only of
  * heartbeats is not committed on its own: its changes are applied inside one SQLite transaction that stays open for
  * up to {@link JournalTiming#maxOpenNanos()}, the group's record is written to the journal with a synchronous write, and
  * the callers are acknowledged then. SQLite commits (one fsync) every few hundred groups instead of each; the

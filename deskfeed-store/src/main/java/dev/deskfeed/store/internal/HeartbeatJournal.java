@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * The file that makes a group of heartbeats durable before SQLite commits it (see docs/ARCHITECTURE.md, "The
  * heartbeat journal").
  *
- * <p>Each group is one record, written with {@code O_DSYNC} (and {@code O_DIRECT} where the file system allows it)
- * into a preallocated file, so a record costs one write that returns when the device has it, and never a metadata
- * update. A record starts on a block boundary: magic, payload length, group number, CRC-32C of group and payload,
+ * <p>Each group is one record, written into a preallocated file. For a store with {@code synchronous=FULL} the file
+ * is opened with {@code O_DSYNC} (and {@code O_DIRECT} where the file system allows it), so a record costs one write
+ * that returns when the device has it, and never a metadata update; with {@code NORMAL} a plain write, which the
+ * kernel keeps when the process dies, as SQLite's own {@code NORMAL} commits (a power cut may lose both). A record starts on a block boundary: magic, payload length, group number, CRC-32C of group and payload,
  * then the payload.
  *
  * <p>Once SQLite has committed every group in the file, the file starts over at offset 0 ({@link #restart()}). Group
@@ -59,8 +60,9 @@ final class HeartbeatJournal implements AutoCloseable {
    * in this one) has it: only one writer may own a journal, and the owner replays what it holds. The lock goes with
    * the process, a killed one included. Read what the journal holds with {@link #read} after this succeeds.
    */
-  static HeartbeatJournal openIfFree(Path path) throws IOException {
-    FileChannel channel = openChannel(path);
+  static HeartbeatJournal openIfFree(Path path, boolean durable) throws IOException {
+    FileChannel channel = durable ? openSynchronous(path)
+        : FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     boolean locked;
     try {
       locked = channel.tryLock() != null;
@@ -79,7 +81,7 @@ final class HeartbeatJournal implements AutoCloseable {
     return journal;
   }
 
-  private static FileChannel openChannel(Path path) throws IOException {
+  private static FileChannel openSynchronous(Path path) throws IOException {
     Set<OpenOption> options = new HashSet<>(List.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE, StandardOpenOption.DSYNC));
     options.add(com.sun.nio.file.ExtendedOpenOption.DIRECT);

@@ -80,8 +80,8 @@ public final class JdbcStore implements Store {
   }
 
   /**
-   * The group-commit writer; for a server's SQLite file with {@code synchronous=FULL}, with its heartbeat journal,
-   * after writing into the database what the journal holds from an earlier run.
+   * The group-commit writer; for a server's SQLite file, with its heartbeat journal, after writing into the database
+   * what the journal holds from an earlier run.
    */
   private static GroupCommitWriter openWriter(StoreConfig config, Dialect dialect) {
     Path journalPath = journalPath(config, dialect);
@@ -91,7 +91,7 @@ public final class JdbcStore implements Store {
     List<HeartbeatJournal.Record> leftover;
     HeartbeatJournal journal;
     try {
-      journal = HeartbeatJournal.openIfFree(journalPath);
+      journal = HeartbeatJournal.openIfFree(journalPath, config.durableSync());
       leftover = journal == null ? List.of() : HeartbeatJournal.read(journalPath);
     } catch (IOException e) {
       throw new StoreException("cannot open the heartbeat journal " + journalPath + ": " + e.getMessage()
@@ -115,7 +115,7 @@ public final class JdbcStore implements Store {
 
   /** Where a server's SQLite store keeps its heartbeat journal, or null for a store that has none. */
   static Path journalPath(StoreConfig config, Dialect dialect) {
-    if (dialect != Dialect.SQLITE || !config.durableSync() || config.smallFootprint()) {
+    if (dialect != Dialect.SQLITE || config.smallFootprint()) {
       return null;
     }
     Path file = DataSources.sqliteFile(config);

@@ -30,7 +30,7 @@ class HeartbeatJournalTest {
 
   @Test
   void readsBackEveryAppendedGroupInOrder() throws Exception {
-    try (HeartbeatJournal journal = HeartbeatJournal.openIfFree(file())) {
+    try (HeartbeatJournal journal = HeartbeatJournal.openIfFree(file(), true)) {
       journal.append(7, bytes("seven"));
       journal.append(8, bytes("eight"));
       journal.append(9, new byte[0]);
@@ -41,13 +41,23 @@ class HeartbeatJournalTest {
 
   @Test
   void onlyOneWriterOwnsAJournalAtATime() throws Exception {
-    try (HeartbeatJournal owner = HeartbeatJournal.openIfFree(file())) {
+    try (HeartbeatJournal owner = HeartbeatJournal.openIfFree(file(), true)) {
       assertThat(owner).isNotNull();
-      assertThat(HeartbeatJournal.openIfFree(file())).as("a second store on the same database").isNull();
+      assertThat(HeartbeatJournal.openIfFree(file(), true)).as("a second store on the same database").isNull();
     }
-    try (HeartbeatJournal next = HeartbeatJournal.openIfFree(file())) {
+    try (HeartbeatJournal next = HeartbeatJournal.openIfFree(file(), true)) {
       assertThat(next).as("once the owner closed it").isNotNull();
     }
+  }
+
+  @Test
+  void withoutSynchronousWritesTheFormatIsTheSame() throws Exception {
+    // synchronous=NORMAL: plain writes, kept by the kernel when the process dies
+    try (HeartbeatJournal journal = HeartbeatJournal.openIfFree(file(), false)) {
+      journal.append(1, bytes("one"));
+      journal.append(2, bytes("two"));
+    }
+    assertThat(texts(HeartbeatJournal.read(file()))).containsExactly("1:one", "2:two");
   }
 
   @Test
@@ -59,7 +69,7 @@ class HeartbeatJournalTest {
   void aRecordLargerThanTheFileGrowsIt() throws Exception {
     byte[] large = new byte[6 << 20];
     large[large.length - 1] = 42;
-    try (HeartbeatJournal journal = HeartbeatJournal.openIfFree(file())) {
+    try (HeartbeatJournal journal = HeartbeatJournal.openIfFree(file(), true)) {
       journal.append(1, bytes("small"));
       journal.append(2, large);
     }
@@ -70,7 +80,7 @@ class HeartbeatJournalTest {
 
   @Test
   void afterARestartTheLeftoversOfTheEarlierPassAreNotRead() throws Exception {
-    try (HeartbeatJournal journal = HeartbeatJournal.openIfFree(file())) {
+    try (HeartbeatJournal journal = HeartbeatJournal.openIfFree(file(), true)) {
       journal.append(1, bytes("a"));
       journal.append(2, bytes("b"));
       journal.append(3, bytes("c"));
@@ -83,7 +93,7 @@ class HeartbeatJournalTest {
 
   @Test
   void aTornOrCorruptRecordEndsTheJournalAndHidesNothingBeforeIt() throws Exception {
-    try (HeartbeatJournal journal = HeartbeatJournal.openIfFree(file())) {
+    try (HeartbeatJournal journal = HeartbeatJournal.openIfFree(file(), true)) {
       journal.append(1, bytes("kept"));
       journal.append(2, bytes("flipped"));
       journal.append(3, bytes("after the damage"));
@@ -98,7 +108,7 @@ class HeartbeatJournalTest {
 
   @Test
   void aRecordCutShortByTheEndOfTheFileIsNotRead() throws Exception {
-    try (HeartbeatJournal journal = HeartbeatJournal.openIfFree(file())) {
+    try (HeartbeatJournal journal = HeartbeatJournal.openIfFree(file(), true)) {
       journal.append(1, bytes("whole"));
       journal.append(2, new byte[3 * HeartbeatJournal.BLOCK]);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deskfeed.core.Event;
 import dev.deskfeed.core.Json;
 import dev.deskfeed.store.Store;
+import dev.deskfeed.store.StoreConfig;
 import dev.deskfeed.store.WriteResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ public final class JournalCrashChild {
     long bucketRow = Long.parseLong(args[1]);
     long first = Long.parseLong(args[2]);
     int count = Integer.parseInt(args[3]);
-    Store store = Store.openSqlite(data);
+    boolean durable = Boolean.parseBoolean(args[4]);
+    Store store = Store.open(StoreConfig.sqlite(data).withDurableSync(durable));
     // Bursts of ten, each heartbeat its own write, as ten clients would send them: the writer journals groups of
     // several writes (a lone write it simply commits).
     for (int burst = 0; burst < count / 10; burst++) {

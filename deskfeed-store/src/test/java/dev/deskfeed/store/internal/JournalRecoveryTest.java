@@ -28,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Heartbeats acknowledged from the journal, before SQLite committed them, survive the death of the process: a child
@@ -60,7 +62,7 @@ class JournalRecoveryTest {
   void aHeartbeatThatFailsInTheOpenTransactionTakesNoAcknowledgedOneWithIt() throws Exception {
     long bucketRow = prepareBucket(false);
     StoreConfig config = StoreConfig.sqlite(data);
-    HeartbeatJournal journal = HeartbeatJournal.openIfFree(JdbcStore.journalPath(config, Dialect.SQLITE));
+    HeartbeatJournal journal = HeartbeatJournal.openIfFree(JdbcStore.journalPath(config, Dialect.SQLITE), true);
     Map<Long, Long> acknowledged = new HashMap<>();
     long tenMinutes = TimeUnit.MINUTES.toNanos(10);
     try (GroupCommitWriter writer = new GroupCommitWriter(DataSources.writerConnection(config, Dialect.SQLITE),
@@ -96,12 +98,14 @@ class JournalRecoveryTest {
     return Event.of(T0 + i * 1_000_000L, 0, Json.object().put("app", "crash").put("title", "run " + (i / 5)));
   }
 
-  @Test
-  void acknowledgedHeartbeatsOfAKilledProcessAreInTheDatabaseAfterTheNextOpen() throws Exception {
+  /** With {@code synchronous=NORMAL} the journal is written without O_DSYNC: a dead process loses nothing either. */
+  @ParameterizedTest(name = "synchronous=FULL: {0}")
+  @ValueSource(booleans = {true, false})
+  void acknowledgedHeartbeatsOfAKilledProcessAreInTheDatabaseAfterTheNextOpen(boolean durable) throws Exception {
     long bucketRow = prepareBucket(true);
 
     int heartbeats = 300;
-    Map<Long, long[]> acknowledged = runChildUntilItHalts(bucketRow, heartbeats);
+    Map<Long, long[]> acknowledged = runChildUntilItHalts(bucketRow, heartbeats, durable);
     assertThat(acknowledged).as("events acknowledged by the child").hasSize(heartbeats / 5);
 
     // Once the child's writer opened its transaction over journaled groups, it held it open (journalCommitMillis,
@@ -134,14 +138,15 @@ class JournalRecoveryTest {
     }
   }
 
-  private Map<Long, long[]> runChildUntilItHalts(long bucketRow, int heartbeats) throws Exception {
+  private Map<Long, long[]> runChildUntilItHalts(long bucketRow, int heartbeats, boolean durable) throws Exception {
     Path log = data.resolve("child.log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-Ddeskfeed.store.journalCommitMillis=600000",
         "-Ddeskfeed.store.journalIdleMillis=600000",
         "-Dorg.sqlite.tmpdir=" + data, // a halted JVM never deletes its unpacked native library
         "-cp", System.getProperty("java.class.path"), JournalCrashChild.class.getName(),
-        data.toString(), Long.toString(bucketRow), Long.toString(T0), Integer.toString(heartbeats)));
+        data.toString(), Long.toString(bucketRow), Long.toString(T0), Integer.toString(heartbeats),
+        Boolean.toString(durable)));
     Process child = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
     assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child finished").isTrue();
