@@ -93,6 +93,37 @@ class JournalRecoveryTest {
     assertThat(rawEnds(bucketRow)).as("after a clean close").isEqualTo(acknowledged);
   }
 
+  @Test
+  void aReadThroughTheStoreSeesEveryAcknowledgedHeartbeatAtOnce() throws Exception {
+    long bucketRow = prepareBucket(false);
+    Map<Long, Long> acknowledged = new HashMap<>();
+    // a writer that would otherwise keep its transaction open for ten minutes
+    System.setProperty("deskfeed.store.journalCommitMillis", "600000");
+    System.setProperty("deskfeed.store.journalIdleMillis", "600000");
+    try (Store store = Store.openSqlite(data)) {
+      System.clearProperty("deskfeed.store.journalCommitMillis");
+      System.clearProperty("deskfeed.store.journalIdleMillis");
+      List<CompletableFuture<List<WriteResult>>> answers = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        answers.add(store.events().writer().heartbeatsAsync(bucketRow, List.of(heartbeat(i)), 2_000_000L));
+      }
+      for (CompletableFuture<List<WriteResult>> answer : answers) {
+        WriteResult result = answer.join().get(0);
+        acknowledged.put(result.event().id(), result.event().end());
+      }
+      assertThat(rawEnds(bucketRow).entrySet().containsAll(acknowledged.entrySet()))
+          .as("the database alone holds every acknowledged state (nothing was journaled?)").isFalse();
+
+      Map<Long, Long> read = new HashMap<>();
+      store.events().range(bucketRow, null, null, 100).forEach(event -> read.put(event.id(), event.end()));
+      assertThat(read).as("what the store reads right after the acknowledgements").isEqualTo(acknowledged);
+      assertThat(rawEnds(bucketRow)).as("the read committed the open transaction first").isEqualTo(acknowledged);
+    } finally {
+      System.clearProperty("deskfeed.store.journalCommitMillis");
+      System.clearProperty("deskfeed.store.journalIdleMillis");
+    }
+  }
+
   private static Event heartbeat(int i) {
     // five heartbeats a second apart per title: one insert, four extensions
     return Event.of(T0 + i * 1_000_000L, 0, Json.object().put("app", "crash").put("title", "run " + (i / 5)));
