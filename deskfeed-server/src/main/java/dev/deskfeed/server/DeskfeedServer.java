@@ -59,6 +59,7 @@ public final class DeskfeedServer {
     this.accounts = new Accounts(store);
     this.authenticator = new Authenticator(store);
     this.activeHours = ActiveHours.of(store.rollups());
+    metrics.bindStore(store);
   }
 
   public Accounts accounts() {

@@ -118,6 +118,11 @@ class IngestFastPathTest {
         "deskfeed_http_requests_seconds_count\\{family=\"activitywatch\",method=\"POST\",status=\"200\"} [1-9]");
     assertThat(metrics).containsPattern(
         "deskfeed_http_requests_seconds_count\\{family=\"native\",method=\"POST\",status=\"401\"} 1");
+    // the lone heartbeat was committed on its own; the journal's series are there, at whatever they count
+    assertThat(metrics).containsPattern("deskfeed_store_groups_total\\{durable_in=\"database\"} [1-9]");
+    assertThat(metrics).containsPattern("deskfeed_store_groups_total\\{durable_in=\"journal\"} [0-9]");
+    assertThat(metrics).containsPattern("deskfeed_store_journal_commits_total [0-9]");
+    assertThat(metrics).containsPattern("deskfeed_store_journal_failures_total 0");
   }
 
   @Test

@@ -52,6 +52,9 @@ public interface Store extends AutoCloseable {
   /**
    * Messages to the other server processes on the same database; empty on SQLite, where one process owns the data.
    */
+  /** What the writer has done since the store opened. */
+  WriterStats writerStats();
+
   default java.util.Optional<Notifications> notifications() {
     return java.util.Optional.empty();
   }

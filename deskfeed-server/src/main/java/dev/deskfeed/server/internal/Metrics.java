@@ -1,6 +1,8 @@
 package dev.deskfeed.server.internal;
 
 import io.javalin.http.Context;
+import dev.deskfeed.store.Store;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -9,7 +11,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
 
-/** Prometheus metrics at {@code /metrics}: HTTP requests by API family and status, and the JVM. */
+/**
+ * Prometheus metrics at {@code /metrics}: HTTP requests by API family and status, the store's writer, and the JVM.
+ */
 public final class Metrics {
 
   private static final String STARTED = "deskfeed.started";
@@ -20,6 +24,25 @@ public final class Metrics {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
+  }
+
+  /**
+   * The store writer's counters: groups by where they became durable (the database, or the heartbeat journal), and
+   * the commits and failures of the transaction over journaled groups. A failure count that grows means the
+   * database refuses what the journal accepted: the log says why.
+   */
+  public void bindStore(Store store) {
+    FunctionCounter.builder("deskfeed.store.groups", store, s -> s.writerStats().committedGroups())
+        .tag("durable_in", "database").description("groups of writes committed to the database on their own")
+        .register(registry);
+    FunctionCounter.builder("deskfeed.store.groups", store, s -> s.writerStats().journaledGroups())
+        .tag("durable_in", "journal").description("groups of heartbeats made durable in the heartbeat journal")
+        .register(registry);
+    FunctionCounter.builder("deskfeed.store.journal.commits", store, s -> s.writerStats().journalCommits())
+        .description("commits of the transaction that held journaled groups").register(registry);
+    FunctionCounter.builder("deskfeed.store.journal.failures", store, s -> s.writerStats().journalFailures())
+        .description("failures of that transaction, after which its groups were written again from the journal")
+        .register(registry);
   }
 
   public void before(Context ctx) {

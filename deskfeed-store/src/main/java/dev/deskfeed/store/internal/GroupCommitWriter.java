@@ -5,6 +5,7 @@ import dev.deskfeed.store.CommitListener;
 import dev.deskfeed.store.EventWriter;
 import dev.deskfeed.store.StoreException;
 import dev.deskfeed.store.WriteResult;
+import dev.deskfeed.store.WriterStats;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -120,6 +121,11 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   private DirtyHours journalTxMarks;
   /** Extensions of events in the open transaction, written when it commits (see {@link WriteTransaction#extend}). */
   private final Map<Long, Long> deferredEnds = new HashMap<>();
+  // Counted by the writer thread only, read by metrics.
+  private volatile long committedGroups;
+  private volatile long journaledGroups;
+  private volatile long journalCommits;
+  private volatile long journalFailures;
 
   /**
    * @param writerNice the nice value the writer thread asks for (0: the process's); see {@link ThreadNice}
@@ -267,6 +273,10 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     lentConnections.decrementAndGet();
   }
 
+  WriterStats stats() {
+    return new WriterStats(committedGroups, journaledGroups, journalCommits, journalFailures);
+  }
+
   /** Told (after commit) of each bucket this writer deleted, so caches of buckets can drop it. */
   void onBucketDeleted(java.util.function.LongConsumer listener) {
     bucketDeletions.add(listener);
@@ -395,6 +405,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     if (slow != null) {
       LOG.warn(slow);
     }
+    committedGroups++;
     settled(group, tx);
   }
 
@@ -501,6 +512,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
       return false;
     }
     uncommitted.add(record);
+    journaledGroups++;
     lastJournaledGroup = nextGroup++;
     settled(group, tx);
     journaledThrough = lastJournaledGroup;
@@ -526,6 +538,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
       return;
     }
     journalTxOpen = false;
+    journalCommits++;
     journalCommitted();
   }
 
@@ -567,6 +580,7 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
       return;
     }
     journalTxOpen = false;
+    journalFailures++;
     rollbackQuietly();
     deferredEnds.clear();
     journalTxMarks = null;

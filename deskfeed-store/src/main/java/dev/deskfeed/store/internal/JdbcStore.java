@@ -186,6 +186,11 @@ public final class JdbcStore implements Store {
     return rollups;
   }
 
+  @Override
+  public dev.deskfeed.store.WriterStats writerStats() {
+    return writer.stats();
+  }
+
   private PgNotifications notifications;
 
   @Override

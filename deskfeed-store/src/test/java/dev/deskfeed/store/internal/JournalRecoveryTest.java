@@ -118,6 +118,9 @@ class JournalRecoveryTest {
       store.events().range(bucketRow, null, null, 100).forEach(event -> read.put(event.id(), event.end()));
       assertThat(read).as("what the store reads right after the acknowledgements").isEqualTo(acknowledged);
       assertThat(rawEnds(bucketRow)).as("the read committed the open transaction first").isEqualTo(acknowledged);
+      assertThat(store.writerStats().journaledGroups()).isPositive();
+      assertThat(store.writerStats().journalCommits()).isPositive();
+      assertThat(store.writerStats().journalFailures()).isZero();
     } finally {
       System.clearProperty("deskfeed.store.journalCommitMillis");
       System.clearProperty("deskfeed.store.journalIdleMillis");
