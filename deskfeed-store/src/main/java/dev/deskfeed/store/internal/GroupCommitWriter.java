@@ -116,7 +116,6 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
   private long lastJournaledGroup;
   private volatile long journaledThrough;
   private volatile long committedThrough;
-  private PreparedStatement journalCounter;
   /** The open transaction's dirty marks: an hour is marked once per transaction, not once per group. */
   private DirtyHours journalTxMarks;
   /** Extensions of events in the open transaction, written when it commits (see {@link WriteTransaction#extend}). */
@@ -129,12 +128,6 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
 
   /**
    * @param writerNice the nice value the writer thread asks for (0: the process's); see {@link ThreadNice}
-   */
-  GroupCommitWriter(Connection connection, Dialect dialect, int writerNice) {
-    this(connection, dialect, writerNice, null, null);
-  }
-
-  /**
    * @param journal where acknowledged heartbeat groups become durable before SQLite commits them, or null; call
    *     {@link #recoverJournal} before the first write
    * @param timing how long the transaction over journaled groups may stay open
@@ -240,12 +233,10 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
 
   /**
    * Writes into the database the groups of a journal left by an earlier run that it does not hold yet, and numbers
-   * this run's groups after them. Returns how the journal's groups stood.
+   * this run's groups after them.
    */
-  long recoverJournal(List<HeartbeatJournal.Record> records) {
-    long highest = submit(new JournalReplayOp(records));
-    nextGroup = highest + 1;
-    return highest;
+  void recoverJournal(List<HeartbeatJournal.Record> records) {
+    nextGroup = submit(new JournalReplayOp(records)) + 1;
   }
 
   /**
@@ -525,13 +516,13 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
       return;
     }
     try {
-      if (journalCounter == null) {
-        journalCounter = connection.prepareStatement(
-            "UPDATE counters SET value = ? WHERE name = '" + JournalReplayOp.COUNTER + "'");
+      // The open transaction's last statements: the deferred extensions, written now, and the journal counter.
+      WriteTransaction tx = new WriteTransaction(connection, statements, lastEvents, counters, bounds, journalTxMarks,
+          null);
+      for (Map.Entry<Long, Long> extension : deferredEnds.entrySet()) {
+        tx.extend(extension.getKey(), extension.getValue());
       }
-      writeDeferredEnds();
-      journalCounter.setLong(1, lastJournaledGroup);
-      journalCounter.executeUpdate();
+      JournalReplayOp.setCounter(tx, lastJournaledGroup);
       transactions.commit();
     } catch (SQLException | RuntimeException e) {
       abandonJournalTransaction(e);
@@ -540,27 +531,6 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
     journalTxOpen = false;
     journalCommits++;
     journalCommitted();
-  }
-
-  private void writeDeferredEnds() throws SQLException {
-    if (deferredEnds.isEmpty()) {
-      return;
-    }
-    PreparedStatement update = statements.get(WriteTransaction.EXTEND_EVENT);
-    if (update == null) {
-      update = connection.prepareStatement(WriteTransaction.EXTEND_EVENT);
-      statements.put(WriteTransaction.EXTEND_EVENT, update);
-    }
-    long seq = counters.next(Counters.SEQ, deferredEnds.size());
-    for (Map.Entry<Long, Long> extension : deferredEnds.entrySet()) {
-      update.setLong(1, extension.getValue());
-      update.setLong(2, seq++);
-      update.setLong(3, extension.getKey());
-      if (update.executeUpdate() != 1) {
-        // Only this writer changes events while its transaction holds the write lock, so this is a bug, not a race.
-        throw new SQLException("event " + extension.getKey() + " vanished while being extended");
-      }
-    }
   }
 
   private void journalCommitted() {
@@ -678,9 +648,6 @@ final class GroupCommitWriter implements EventWriter, AutoCloseable {
       } catch (java.io.IOException e) {
         LOG.warn("closing the heartbeat journal failed: {}", e.getMessage());
       }
-    }
-    if (journalCounter != null) {
-      statements.put("journal counter", journalCounter);
     }
     for (PreparedStatement statement : statements.values()) {
       try {

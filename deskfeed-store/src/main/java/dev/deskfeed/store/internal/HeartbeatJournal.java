@@ -106,7 +106,7 @@ final class HeartbeatJournal implements AutoCloseable {
 
   /** Appends one group; when this returns, the record is on the device. */
   void append(long group, byte[] payload) throws IOException {
-    int length = roundUp(HEADER + payload.length);
+    int length = (int) roundUp(HEADER + payload.length);
     if (buffer.capacity() < length) {
       buffer = alignedBuffer(length);
     }
@@ -158,7 +158,7 @@ final class HeartbeatJournal implements AutoCloseable {
       }
       records.add(new Record(group, payload));
       previous = group;
-      at += roundUp(HEADER + length);
+      at += (int) roundUp(HEADER + length);
     }
     return records;
   }
@@ -180,10 +180,6 @@ final class HeartbeatJournal implements AutoCloseable {
     crc.update(ByteBuffer.allocate(8).putLong(0, group));
     crc.update(payload, offset, length);
     return (int) crc.getValue();
-  }
-
-  private static int roundUp(int bytes) {
-    return (bytes + BLOCK - 1) / BLOCK * BLOCK;
   }
 
   private static long roundUp(long bytes) {

@@ -85,30 +85,31 @@ public final class JdbcStore implements Store {
    */
   private static GroupCommitWriter openWriter(StoreConfig config, Dialect dialect) {
     Path journalPath = journalPath(config, dialect);
-    if (journalPath == null) {
-      return new GroupCommitWriter(DataSources.writerConnection(config, dialect), dialect, config.writerNice());
-    }
-    List<HeartbeatJournal.Record> leftover;
-    HeartbeatJournal journal;
-    try {
-      journal = HeartbeatJournal.openIfFree(journalPath, config.durableSync());
-      leftover = journal == null ? List.of() : HeartbeatJournal.read(journalPath);
-    } catch (IOException e) {
-      throw new StoreException("cannot open the heartbeat journal " + journalPath + ": " + e.getMessage()
-          + " (it lives beside the database; check that the data directory is writable)", e);
-    }
-    if (journal == null) {
-      // A running server owns it (this is a CLI command beside it, say): commit each group, as PostgreSQL does.
-      LOG.debug("{} is in use by another process; this store commits every group itself", journalPath);
-      return new GroupCommitWriter(DataSources.writerConnection(config, dialect), dialect, config.writerNice());
+    HeartbeatJournal journal = null;
+    List<HeartbeatJournal.Record> leftover = List.of();
+    if (journalPath != null) {
+      try {
+        journal = HeartbeatJournal.openIfFree(journalPath, config.durableSync());
+        if (journal != null) {
+          leftover = HeartbeatJournal.read(journalPath);
+        } else {
+          // A running server owns it (this is a CLI command beside it, say): commit each group, as PostgreSQL does.
+          LOG.debug("{} is in use by another process; this store commits every group itself", journalPath);
+        }
+      } catch (IOException e) {
+        throw new StoreException("cannot open the heartbeat journal " + journalPath + ": " + e.getMessage()
+            + " (it lives beside the database; check that the data directory is writable)", e);
+      }
     }
     GroupCommitWriter writer = new GroupCommitWriter(DataSources.writerConnection(config, dialect), dialect,
         config.writerNice(), journal, GroupCommitWriter.JournalTiming.fromSystemProperties());
-    try {
-      writer.recoverJournal(leftover);
-    } catch (RuntimeException e) {
-      writer.close();
-      throw e;
+    if (journal != null) {
+      try {
+        writer.recoverJournal(leftover);
+      } catch (RuntimeException e) {
+        writer.close();
+        throw e;
+      }
     }
     return writer;
   }

@@ -106,6 +106,7 @@ final class JournalReplayOp implements WriteOp<Long> {
     }
   }
 
+  /** Moves the journal counter to {@code group}: the database holds every group up to it. */
   static void setCounter(WriteTransaction tx, long group) throws SQLException {
     PreparedStatement update = tx.statement("UPDATE counters SET value = ? WHERE name = '" + COUNTER + "'");
     update.setLong(1, group);
